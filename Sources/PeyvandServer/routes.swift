@@ -1,0 +1,42 @@
+import PeyvandCore
+import Vapor
+
+/// Every route of the application. Each must also appear in `Resources/openapi.json`
+/// (a test compares the two).
+func routes(_ app: Application) throws {
+    app.get("healthz", use: OperationsRoutes.health)
+    app.get("readyz", use: OperationsRoutes.ready)
+    app.get("metrics", use: OperationsRoutes.metrics)
+
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json", use: OpenAPIRoute.document)
+    api.post("auth", "login", use: AuthAPI.login)
+    api.post("auth", "logout", use: AuthAPI.logout)
+
+    let signedIn = api.grouped(APIAuthenticator(), IdempotencyMiddleware())
+    signedIn.get("me", use: MeAPI.show)
+    signedIn.patch("me", use: MeAPI.update)
+    signedIn.post("me", "password", use: MeAPI.changePassword)
+
+    let users = signedIn.grouped("users")
+    users.get(use: UsersAPI.list)
+    users.post(use: UsersAPI.create)
+    users.get(":id", use: UsersAPI.show)
+    users.patch(":id", use: UsersAPI.update)
+
+    let teams = signedIn.grouped("teams")
+    teams.get(use: TeamsAPI.list)
+    teams.post(use: TeamsAPI.create)
+    teams.get(":id", use: TeamsAPI.show)
+    teams.patch(":id", use: TeamsAPI.update)
+    teams.delete(":id", use: TeamsAPI.delete)
+
+    let roles = signedIn.grouped("roles")
+    roles.get(use: RolesAPI.list)
+    roles.post(use: RolesAPI.create)
+    roles.get(":id", use: RolesAPI.show)
+    roles.patch(":id", use: RolesAPI.update)
+    roles.delete(":id", use: RolesAPI.delete)
+
+    signedIn.get("audit-log", use: AuditLogAPI.list)
+}
