@@ -1,5 +1,8 @@
 import FluentKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SQLKit
 
 /// Online, consistent SQLite backups (`VACUUM INTO` reads one snapshot while writers go on) and
@@ -37,10 +40,9 @@ public enum SQLiteBackup {
         try? files.removeItem(atPath: staging)
         try files.copyItem(atPath: backupPath, toPath: staging)
         for suffix in ["-wal", "-shm"] { try? files.removeItem(atPath: databasePath + suffix) }
-        if files.fileExists(atPath: databasePath) {
-            _ = try files.replaceItemAt(URL(fileURLWithPath: databasePath), withItemAt: URL(fileURLWithPath: staging))
-        } else {
-            try files.moveItem(atPath: staging, toPath: databasePath)
+        // rename(2) swaps the file in atomically: a crash leaves either the old or the new database.
+        guard rename(staging, databasePath) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: databasePath])
         }
     }
 }

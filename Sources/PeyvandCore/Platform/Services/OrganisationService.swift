@@ -73,7 +73,8 @@ public struct OrganisationService: Sendable {
         }
     }
 
-    static func createOrganisation(named name: String, on database: any Database) async throws -> Organisation {
+    /// A new tenant with its built-in roles (for SaaS sign-up and tests); no users yet.
+    public static func createOrganisation(named name: String, on database: any Database) async throws -> Organisation {
         let organisation = Organisation(name: name)
         try await organisation.create(on: database)
         for builtIn in BuiltInRole.allCases {

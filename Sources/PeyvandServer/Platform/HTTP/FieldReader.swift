@@ -16,6 +16,10 @@ struct FieldReader {
         guard let buffer = request.body.data, buffer.readableBytes > 0 else {
             throw HTTPProblem(code: .malformedJSON, status: .badRequest)
         }
+        // Vapor enforces the limit while streaming; bodies that arrive whole are checked here.
+        guard buffer.readableBytes <= request.application.routes.defaultMaxBodySize.value else {
+            throw HTTPProblem(code: .payloadTooLarge, status: .payloadTooLarge)
+        }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
