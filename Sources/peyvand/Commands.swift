@@ -17,6 +17,18 @@ func makeApplication(_ settings: Settings) async throws -> Application {
     }
 }
 
+/// Runs `body` with a configured application and always shuts it down afterwards.
+func withApplication(_ settings: Settings, _ body: (Application) async throws -> Void) async throws {
+    let app = try await makeApplication(settings)
+    do {
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
 /// Starts logging once per process, in the format `LOG_FORMAT` asks for.
 func bootstrapLogging() {
     let json = ProcessInfo.processInfo.environment["LOG_FORMAT"] == "json"
@@ -43,8 +55,7 @@ struct Serve: AsyncParsableCommand {
             if let port { settings!.port = port }
         }
         try await reportingFailures(database: settings!.database) {
-            let app = try await makeApplication(settings!)
-            do {
+            try await withApplication(settings!) { app in
                 try await app.autoMigrate()
                 if settings!.isSecretDefault {
                     app.logger.warning("PEYVAND_SECRET is not set; using the development default. Set it in production.")
@@ -56,10 +67,6 @@ struct Serve: AsyncParsableCommand {
                 if let login { print("Demo login: \(login.email) / \(login.password)") }
                 app.environment.arguments = ["peyvand", "serve", "--hostname", hostname, "--port", String(settings!.port)]
                 try await app.execute()
-                try await app.asyncShutdown()
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
             }
         }
     }
@@ -72,12 +79,12 @@ struct Migrate: AsyncParsableCommand {
         var settings: Settings?
         try await reportingFailures(database: nil) { settings = try Settings.fromEnvironment() }
         try await reportingFailures(database: settings!.database) {
-            let app = try await makeApplication(settings!)
-            defer { Task { try? await app.asyncShutdown() } }
-            let pending = try await app.migrator.previewPrepareBatch().get().count
-            try await app.autoMigrate()
-            print("Applied \(pending) migration(s) to \(settings!.database.displayName).")
-            try await app.asyncShutdown()
+            try await withApplication(settings!) { app in
+                try await app.migrator.setupIfNeeded().get()
+                let pending = try await app.migrator.previewPrepareBatch().get().count
+                try await app.autoMigrate()
+                print("Applied \(pending) migration(s) to \(settings!.database.displayName).")
+            }
         }
     }
 }
@@ -100,17 +107,12 @@ struct UserCommand: AsyncParsableCommand {
             var settings: Settings?
             try await reportingFailures(database: nil) { settings = try Settings.fromEnvironment() }
             try await reportingFailures(database: settings!.database) {
-                let app = try await makeApplication(settings!)
-                do {
+                try await withApplication(settings!) { app in
                     try await app.autoMigrate()
                     let service = OrganisationService(store: app.store, hasher: app.peyvand.hasher)
                     let (org, user) = try await service.createUser(
                         .init(email: email, name: name, password: password, roleKey: role), organisationName: organisation)
                     print("Created user \(user.email) (\(role)) in organisation \(org.name).")
-                    try await app.asyncShutdown()
-                } catch {
-                    try? await app.asyncShutdown()
-                    throw error
                 }
             }
         }
@@ -129,14 +131,9 @@ struct Backup: AsyncParsableCommand {
         try await reportingFailures(database: settings!.database) {
             var noWorker = settings!
             noWorker.runsJobWorker = false
-            let app = try await makeApplication(noWorker)
-            do {
+            try await withApplication(noWorker) { app in
                 try await SQLiteBackup.backup(app.store, to: to)
                 print("Backed up \(settings!.database.displayName) to \(to).")
-                try await app.asyncShutdown()
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
             }
         }
     }
