@@ -47,3 +47,15 @@ public enum JSONValue: Codable, Sendable, Equatable, Hashable {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
+
+extension JSONValue {
+    /// Whether any string or key inside contains U+0000, which PostgreSQL text cannot hold.
+    public var containsNUL: Bool {
+        switch self {
+        case .string(let text): text.contains("\u{0}")
+        case .array(let values): values.contains(where: \.containsNUL)
+        case .object(let members): members.contains { $0.key.contains("\u{0}") || $0.value.containsNUL }
+        case .null, .bool, .int, .double: false
+        }
+    }
+}

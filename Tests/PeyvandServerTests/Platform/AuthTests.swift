@@ -58,6 +58,24 @@ struct AuthTests {
         }
     }
 
+    @Test func many_failures_from_one_address_are_throttled_across_accounts() async throws {
+        try await withApp { app in
+            _ = try await TestOrganisation.make(app, adminEmail: "victim@example.com")
+            // A real socket, so the server sees the caller's address (127.0.0.1).
+            let client = try app.testing(method: .running(port: 0))
+            func attempt(_ email: String, _ password: String) async throws -> TestingHTTPResponse {
+                try await client.sendRequest(.POST, "api/v1/auth/login", headers: ["Content-Type": "application/json"],
+                                             body: jsonBody(["email": email, "password": password]))
+            }
+            for index in 1...30 {
+                #expect(try await attempt("guess-\(index)@example.com", "wrong-password-1").status == .unauthorized)
+            }
+            let throttled = try await attempt("victim@example.com", TestOrganisation.password)
+            #expect(throttled.status == .tooManyRequests)
+            #expect(throttled.headers.first(name: .retryAfter) != nil)
+        }
+    }
+
     @Test func throttling_is_shared_by_every_server_instance_through_the_database() async throws {
         try await withApp { app in
             _ = try await TestOrganisation.make(app, adminEmail: "shared@example.com")

@@ -18,6 +18,7 @@ public enum FieldErrorCode: String, Codable, CaseIterable, Sendable {
     case weakPassword = "weak_password"
     case referencedRecordMissing = "referenced_record_missing"
     case readOnly = "read_only"
+    case invalidCharacters = "invalid_characters"
 }
 
 public struct FieldError: Error, Codable, Sendable, Equatable {

@@ -49,6 +49,7 @@ public enum Messages {
         case .weakPassword: ("گذرواژه باید دست‌کم ۱۰ نویسه و شامل حرف و رقم باشد.", "The password must be at least 10 characters and contain letters and digits.")
         case .referencedRecordMissing: ("رکورد مرتبط پیدا نشد.", "The referenced record does not exist.")
         case .readOnly: ("قابل تغییر نیست.", "Cannot be changed.")
+        case .invalidCharacters: ("نویسه‌های غیرمجاز دارد.", "Contains characters that are not allowed.")
         }
         return language == .fa ? text.fa : text.en
     }

@@ -35,9 +35,10 @@ public struct TeamService: Sendable {
         return Dictionary(grouping: memberships, by: \.teamID).mapValues { $0.map(\.userID) }
     }
 
-    public func create(name: String?, memberIDs: [UUID], by context: RequestContext) async throws -> Team {
+    public func create(name: String?, memberIDs: [UUID], by context: RequestContext,
+                       readProblems: FieldValidator = FieldValidator()) async throws -> Team {
         try context.require(.administration, .create)
-        var validator = FieldValidator()
+        var validator = readProblems
         validator.text(name, "name", required: true)
         try await validateMembers(memberIDs, into: &validator, in: context)
         try validator.check()
@@ -57,9 +58,10 @@ public struct TeamService: Sendable {
     }
 
     /// Renames a team and/or replaces its member list.
-    public func update(_ id: UUID, name: String?, memberIDs: [UUID]?, expectedVersion: Int?, by context: RequestContext) async throws -> Team {
+    public func update(_ id: UUID, name: String?, memberIDs: [UUID]?, expectedVersion: Int?, by context: RequestContext,
+                       readProblems: FieldValidator = FieldValidator()) async throws -> Team {
         try context.require(.administration, .update)
-        var validator = FieldValidator()
+        var validator = readProblems
         validator.text(name, "name", required: false)
         if let memberIDs { try await validateMembers(memberIDs, into: &validator, in: context) }
         try validator.check()

@@ -83,9 +83,11 @@ public struct UserService: Sendable {
         return user
     }
 
-    public func create(_ input: NewUser, by context: RequestContext) async throws -> User {
+    /// `readProblems`: what the caller already found wrong while reading the input, so the
+    /// answer lists those and the service's own findings together.
+    public func create(_ input: NewUser, by context: RequestContext, readProblems: FieldValidator = FieldValidator()) async throws -> User {
         try context.require(.administration, .create)
-        var validator = FieldValidator()
+        var validator = readProblems
         input.validate(into: &validator)
         if let roleID = input.roleID, try await Role.query(on: store.database).scoped(to: context).filter(\.$id == roleID).count() == 0 {
             validator.add("role_id", .referencedRecordMissing)
@@ -117,10 +119,11 @@ public struct UserService: Sendable {
     }
 
     /// Administrators change anyone; users may change their own name, language and time zone.
-    public func update(_ id: UUID, _ changes: UserChanges, expectedVersion: Int?, by context: RequestContext) async throws -> User {
+    public func update(_ id: UUID, _ changes: UserChanges, expectedVersion: Int?, by context: RequestContext,
+                       readProblems: FieldValidator = FieldValidator()) async throws -> User {
         let isSelfService = id == context.userID && changes.roleID == nil && changes.isActive == nil
         if !isSelfService { try context.require(.administration, .update) }
-        var validator = FieldValidator()
+        var validator = readProblems
         changes.validate(into: &validator)
         if let roleID = changes.roleID, try await Role.query(on: store.database).scoped(to: context).filter(\.$id == roleID).count() == 0 {
             validator.add("role_id", .referencedRecordMissing)

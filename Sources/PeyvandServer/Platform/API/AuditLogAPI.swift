@@ -4,16 +4,12 @@ import Vapor
 /// `GET /audit-log?record_type=&record_id=&user_id=`: administrators only.
 enum AuditLogAPI {
     @Sendable static func list(_ request: Request) async throws -> Response {
-        var rules = FieldValidator()
-        func uuidQuery(_ name: String) -> UUID? {
-            guard let raw = request.query[String.self, at: name] else { return nil }
-            guard let id = UUID(uuidString: raw) else { rules.add(name, .invalidUUID); return nil }
-            return id
-        }
-        let filter = AuditLogService.Filter(recordType: request.query[String.self, at: "record_type"],
-                                            recordID: uuidQuery("record_id"), actorUserID: uuidQuery("user_id"))
-        try rules.check()
-        let page = try await AuditLogService(store: request.store).list(filter, try pageRequest(request), in: try request.actor)
-        return try jsonResponse(ListBody(page, AuditEntryDTO.init))
+        var query = QueryReader(request)
+        let filter = AuditLogService.Filter(recordType: query.string("record_type"),
+                                            recordID: query.uuid("record_id"), actorUserID: query.uuid("user_id"))
+        let page = query.page()
+        try query.finish()
+        let entries = try await AuditLogService(store: request.store).list(filter, page, in: try request.actor)
+        return try jsonResponse(ListBody(entries, AuditEntryDTO.init))
     }
 }

@@ -46,9 +46,9 @@ enum MeAPI {
         let context = try request.actor
         var reader = try FieldReader(request)
         let changes = UserChanges(name: reader.string("name"), language: reader.string("language"), timeZone: reader.string("time_zone"))
-        try reader.finish()
         let user = try await UserService(store: request.store, hasher: request.application.peyvand.hasher)
-            .update(context.userID, changes, expectedVersion: Versioning.expectedVersion(request), by: context)
+            .update(context.userID, changes, expectedVersion: Versioning.expectedVersion(request), by: context,
+                    readProblems: reader.validator)
         return try jsonResponse(UserDTO(user), version: user.version)
     }
 

@@ -22,10 +22,8 @@ enum TeamsAPI {
     @Sendable static func create(_ request: Request) async throws -> Response {
         var reader = try FieldReader(request)
         let name = reader.string("name"), memberIDs = reader.uuids("member_ids")
-        var rules = FieldValidator()
-        rules.text(name, "name", required: true)
-        try reader.finish(adding: rules)
-        let team = try await service(request).create(name: name, memberIDs: memberIDs ?? [], by: try request.actor)
+        let team = try await service(request).create(name: name, memberIDs: memberIDs ?? [], by: try request.actor,
+                                                     readProblems: reader.validator)
         return try jsonResponse(TeamDTO(team, memberIDs: Array(Set(memberIDs ?? [])).sorted { $0.uuidString < $1.uuidString }),
                                 status: .created, version: team.version, location: "/api/v1/teams/\(team.id!)")
     }
@@ -34,11 +32,9 @@ enum TeamsAPI {
         let context = try request.actor
         var reader = try FieldReader(request)
         let name = reader.string("name"), memberIDs = reader.uuids("member_ids")
-        var rules = FieldValidator()
-        rules.text(name, "name", required: false)
-        try reader.finish(adding: rules)
         let team = try await service(request).update(try idParameter(request), name: name, memberIDs: memberIDs,
-                                                     expectedVersion: Versioning.expectedVersion(request), by: context)
+                                                     expectedVersion: Versioning.expectedVersion(request), by: context,
+                                                     readProblems: reader.validator)
         let members = try await service(request).memberIDs(of: [team], in: context)
         return try jsonResponse(TeamDTO(team, memberIDs: members[team.id!] ?? []), version: team.version)
     }

@@ -21,10 +21,7 @@ enum UsersAPI {
         var reader = try FieldReader(request)
         let input = NewUser(email: reader.string("email"), name: reader.string("name"), password: reader.string("password"),
                             roleID: reader.uuid("role_id"), language: reader.string("language"))
-        var rules = FieldValidator()
-        input.validate(into: &rules)
-        try reader.finish(adding: rules)
-        let user = try await service(request).create(input, by: try request.actor)
+        let user = try await service(request).create(input, by: try request.actor, readProblems: reader.validator)
         return try jsonResponse(UserDTO(user), status: .created, version: user.version, location: "/api/v1/users/\(user.id!)")
     }
 
@@ -32,11 +29,8 @@ enum UsersAPI {
         var reader = try FieldReader(request)
         let changes = UserChanges(name: reader.string("name"), roleID: reader.uuid("role_id"), language: reader.string("language"),
                                   timeZone: reader.string("time_zone"), isActive: reader.bool("is_active"))
-        var rules = FieldValidator()
-        changes.validate(into: &rules)
-        try reader.finish(adding: rules)
-        let user = try await service(request).update(try idParameter(request), changes,
-                                                     expectedVersion: Versioning.expectedVersion(request), by: try request.actor)
+        let user = try await service(request).update(try idParameter(request), changes, expectedVersion: Versioning.expectedVersion(request),
+                                                     by: try request.actor, readProblems: reader.validator)
         return try jsonResponse(UserDTO(user), version: user.version)
     }
 }

@@ -31,6 +31,8 @@ struct FieldReader {
                               fieldErrors: [FieldError(field: "body", code: .mustBeObject)])
         }
         self.object = object
+        // PostgreSQL cannot store U+0000 in text; refusing it here keeps every store equal.
+        for (key, value) in object where value.containsNUL { validator.add(key, .invalidCharacters) }
     }
 
     func has(_ key: String) -> Bool { object[key] != nil }

@@ -5,12 +5,13 @@ import Vapor
 enum Versioning {
     static func etag(_ version: Int) -> String { "\"\(version)\"" }
 
-    /// The version a client says it last read, or nil when it sent no `If-Match`
-    /// (last write wins). An unparseable or `*` value is treated as never matching.
+    /// The version a client says it last read, or nil when it sent no `If-Match` or `*`
+    /// (any current version: the record exists, or the request is already a 404).
+    /// An unparseable value is treated as never matching.
     static func expectedVersion(_ request: Request) -> Int? {
-        guard let raw = request.headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
-            return nil
-        }
+        guard let raw = request.headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty,
+              raw != "*"
+        else { return nil }
         let stripped = raw.hasPrefix("W/") ? String(raw.dropFirst(2)) : raw
         let unquoted = stripped.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         return Int(unquoted) ?? -1
@@ -26,25 +27,11 @@ func jsonResponse(_ body: some Encodable, status: HTTPStatus = .ok, version: Int
     return Response(status: status, headers: headers, body: .init(data: try JSONCoding.encoder.encode(body)))
 }
 
-/// Query parameters every list accepts: `limit` (1…200, default 50) and `cursor`.
+/// Query parameters every list accepts: `limit` (1…200, default 50), `cursor` and `sort`.
 func pageRequest(_ request: Request, newestFirst: Bool = true) throws -> PageRequest {
-    var validator = FieldValidator()
-    var page = PageRequest(newestFirst: newestFirst)
-    if let raw = request.query[String.self, at: "limit"] {
-        if let limit = Int(raw), (1...PageRequest.maximumLimit).contains(limit) { page.limit = limit }
-        else { validator.add("limit", .outOfRange) }
-    }
-    if let raw = request.query[String.self, at: "cursor"] {
-        do { page.cursor = try Cursor(encoded: raw) } catch { validator.add("cursor", .invalidFormat) }
-    }
-    if let sort = request.query[String.self, at: "sort"] {
-        switch sort {
-        case "created_at": page.newestFirst = false
-        case "-created_at": page.newestFirst = true
-        default: validator.add("sort", .unknownValue)
-        }
-    }
-    try validator.check()
+    var query = QueryReader(request)
+    let page = query.page(newestFirst: newestFirst)
+    try query.finish()
     return page
 }
 

@@ -16,8 +16,8 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         guard request.method == .POST, let key = request.headers.first(name: "Idempotency-Key") else {
             return try await next.respond(to: request)
         }
-        guard (1...255).contains(key.utf8.count) else {
-            throw ValidationFailure([FieldError(field: "Idempotency-Key", code: .tooLong)])
+        if let problem = Self.problem(withKey: key) {
+            throw ValidationFailure([FieldError(field: "Idempotency-Key", code: problem)])
         }
         let context = try request.actor
         let body = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
@@ -73,6 +73,13 @@ struct IdempotencyMiddleware: AsyncMiddleware {
                 .update()
         }
         return response
+    }
+
+    static func problem(withKey key: String) -> FieldErrorCode? {
+        if key.trimmingCharacters(in: .whitespaces).isEmpty { return .required }
+        if key.utf8.count > 255 { return .tooLong }
+        if key.contains("\u{0}") { return .invalidCharacters }
+        return nil
     }
 
     private func replay(_ record: IdempotencyRecord, status: Int) -> Response {
