@@ -1,9 +1,11 @@
 import PeyvandCore
 import Vapor
 
-/// Every route of the application. Each must also appear in `Resources/openapi.json`
-/// (a test compares the two).
+/// Every route of the application. Each API and operations route must also appear in
+/// `Resources/openapi.json` (a test compares the two); web pages are listed in `SiteURL`.
 func routes(_ app: Application) throws {
+    webRoutes(app)
+
     app.get("healthz", use: OperationsRoutes.health)
     app.get("readyz", use: OperationsRoutes.ready)
     app.get("metrics", use: OperationsRoutes.metrics)
@@ -39,4 +41,16 @@ func routes(_ app: Application) throws {
     roles.delete(":id", use: RolesAPI.delete)
 
     signedIn.get("audit-log", use: AuditLogAPI.list)
+}
+
+/// The browser UI: server-rendered pages behind a session cookie with CSRF protection.
+private func webRoutes(_ app: Application) {
+    let assets = StaticAssets.loadBundled()
+    app.get("assets", ":file", use: assets.serve)
+    app.get(SiteURL.login.pathComponents, use: SessionPages.showLogin)
+    app.post(SiteURL.login.pathComponents, use: SessionPages.login)
+
+    let signedIn = app.grouped(WebSessionAuthenticator())
+    signedIn.get(SiteURL.home.pathComponents, use: SessionPages.home)
+    signedIn.post(SiteURL.logout.pathComponents, use: SessionPages.logout)
 }

@@ -16,6 +16,13 @@ public struct OrganisationService: Sendable {
         try await Organisation.query(on: store.database).count() == 0
     }
 
+    /// The acting user's own organisation.
+    public func current(in context: RequestContext) async throws -> Organisation {
+        guard let organisation = try await Organisation.find(context.organisationID, on: store.database)
+        else { throw PlatformError.unauthenticated }
+        return organisation
+    }
+
     public struct FirstUser: Sendable {
         public var email: String?
         public var name: String?

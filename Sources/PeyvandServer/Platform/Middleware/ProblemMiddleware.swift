@@ -68,8 +68,20 @@ struct ProblemMiddleware: AsyncMiddleware {
         } else {
             request.logger.info("request refused", metadata: ["status": "\(status.code)", "problem": "\(code.rawValue)"])
         }
+        if !Self.isMachineClient(request) {
+            headers.remove(name: .wwwAuthenticate)
+            let page = ErrorPageView.render(title: Messages.title(code, in: language), status: Int(status.code),
+                                            requestID: request.id, language: language)
+            return Layout.response(page, status: status, headers: headers)
+        }
         return Problem(code, status: status, language: language, detail: detail, fieldErrors: fieldErrors, requestID: request.id)
             .response(status: status, headers: headers)
+    }
+
+    /// API and operations clients read problem+json; browsers on web pages read an HTML page.
+    static func isMachineClient(_ request: Request) -> Bool {
+        let path = request.url.path
+        return path.hasPrefix("/api/") || ["/healthz", "/readyz", "/metrics"].contains(path)
     }
 
     static func classify(_ status: HTTPStatus) -> (ProblemCode, HTTPStatus) {
