@@ -23,6 +23,7 @@ public func configure(
     app.peyvand = PeyvandState(settings: settings, writeGate: writeGate, hasher: hasher, now: now,
                                subscriptions: Outbox.Subscriptions(), jobHandlers: [:], throttle: LoginThrottle())
     app.migrations.add(PlatformModule.migrations)
+    app.migrations.add(SalesModule.migrations)
     if case .sqlite = settings.database {
         // Persistent in the file: readers never block the writer and vice versa.
         _ = try await app.db.sql().raw("PRAGMA journal_mode=WAL").all()

@@ -41,6 +41,35 @@ func routes(_ app: Application) throws {
     roles.delete(":id", use: RolesAPI.delete)
 
     signedIn.get("audit-log", use: AuditLogAPI.list)
+
+    salesRoutes(signedIn)
+}
+
+private func salesRoutes(_ signedIn: any RoutesBuilder) {
+    let accounts = signedIn.grouped("accounts")
+    accounts.get(use: AccountsAPI.list)
+    accounts.post(use: AccountsAPI.create)
+    accounts.get(":id", use: AccountsAPI.show)
+    accounts.patch(":id", use: AccountsAPI.update)
+    accounts.delete(":id", use: AccountsAPI.delete)
+    accounts.post(":id", "restore", use: AccountsAPI.restore)
+
+    let contacts = signedIn.grouped("contacts")
+    contacts.get(use: ContactsAPI.list)
+    contacts.post(use: ContactsAPI.create)
+    contacts.get(":id", use: ContactsAPI.show)
+    contacts.patch(":id", use: ContactsAPI.update)
+    contacts.delete(":id", use: ContactsAPI.delete)
+    contacts.post(":id", "restore", use: ContactsAPI.restore)
+
+    let leads = signedIn.grouped("leads")
+    leads.get(use: LeadsAPI.list)
+    leads.post(use: LeadsAPI.create)
+    leads.get(":id", use: LeadsAPI.show)
+    leads.patch(":id", use: LeadsAPI.update)
+    leads.delete(":id", use: LeadsAPI.delete)
+    leads.post(":id", "restore", use: LeadsAPI.restore)
+    leads.post(":id", "convert", use: LeadsAPI.convert)
 }
 
 /// The browser UI: server-rendered pages behind a session cookie with CSRF protection.

@@ -59,3 +59,16 @@ extension JSONValue {
         }
     }
 }
+
+extension JSONValue {
+    /// Audit snapshots and event payloads are built from plain values; these keep them short.
+    public static func from(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    // Upper case, as Foundation encodes UUIDs in every API response.
+    public static func from(_ value: UUID?) -> JSONValue { value.map { .string($0.uuidString) } ?? .null }
+    public static func from(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
+    public static func from(_ value: Bool?) -> JSONValue { value.map(JSONValue.bool) ?? .null }
+    public static func from(_ value: Date?) -> JSONValue {
+        value.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null
+    }
+    public static func from(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+}

@@ -9,6 +9,7 @@ public enum PlatformModule {
             CreateOrganisationsAndPeople(),
             CreateCredentials(),
             CreateAuditOutboxJobs(),
+            CreateRecordTags(),
         ]
     }
 }

@@ -20,7 +20,9 @@ public struct Store: Sendable {
         self.now = now
     }
 
-    public var dialect: SQLDialectKind {
+    public var dialect: SQLDialectKind { Self.dialect(of: database) }
+
+    public static func dialect(of database: any Database) -> SQLDialectKind {
         (database as? any SQLDatabase)?.dialect.name == "postgresql" ? .postgresql : .sqlite
     }
 

@@ -34,6 +34,10 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case badRequest = "bad-request"
     case internalError = "internal-error"
     case serviceUnavailable = "service-unavailable"
+    case duplicateRecord = "duplicate-record"
+    case alreadyConverted = "already-converted"
+    case invalidTransition = "invalid-transition"
+    case recordInUse = "record-in-use"
 }
 
 /// A failure the domain understands. Modules declare their own error enums conforming to this,
@@ -42,10 +46,13 @@ public protocol DomainError: Error, Sendable {
     var kind: DomainErrorKind { get }
     var code: ProblemCode { get }
     var fieldErrors: [FieldError] { get }
+    /// Extra members of the problem body (RFC 9457 extensions), e.g. the duplicate candidates.
+    var extensions: [String: JSONValue] { get }
 }
 
 extension DomainError {
     public var fieldErrors: [FieldError] { [] }
+    public var extensions: [String: JSONValue] { [:] }
 }
 
 /// The platform's own failures (users, teams, roles, auth, concurrency).

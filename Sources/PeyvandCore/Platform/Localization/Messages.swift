@@ -26,6 +26,10 @@ public enum Messages {
         case .badRequest: ("درخواست نامعتبر است.", "The request is invalid.")
         case .internalError: ("خطای پیش‌بینی‌نشده‌ای رخ داد.", "An unexpected error occurred.")
         case .serviceUnavailable: ("سرویس موقتاً در دسترس نیست.", "The service is temporarily unavailable.")
+        case .duplicateRecord: ("رکورد مشابهی از پیش وجود دارد.", "A matching record already exists.")
+        case .alreadyConverted: ("این سرنخ پیش‌تر تبدیل شده است.", "This lead has already been converted.")
+        case .invalidTransition: ("این تغییر وضعیت مجاز نیست.", "This status change is not allowed.")
+        case .recordInUse: ("رکوردهای دیگری به این رکورد وابسته‌اند.", "Other records depend on this record.")
         }
         return language == .fa ? text.fa : text.en
     }

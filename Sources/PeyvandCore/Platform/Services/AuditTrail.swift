@@ -11,6 +11,10 @@ public protocol Auditable {
 
 public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case create, update, delete
+    /// A soft-deleted record brought back.
+    case restore
+    /// Another record folded into this one (the merged record's values are in the changes).
+    case merge
 }
 
 /// One field's change as the audit log shows it.

@@ -7,6 +7,14 @@ import Vapor
 struct FieldReader {
     let object: [String: JSONValue]
     var validator = FieldValidator()
+    /// Where this object sits in the body (`phones.0.`), prefixed to every field name it reports.
+    private var prefix = ""
+
+    private init(object: [String: JSONValue], prefix: String, validator: FieldValidator) {
+        self.object = object
+        self.prefix = prefix
+        self.validator = validator
+    }
 
     /// Malformed JSON → 400; JSON that is not an object → 422.
     init(_ request: Request) throws {
@@ -32,17 +40,75 @@ struct FieldReader {
         }
         self.object = object
         // PostgreSQL cannot store U+0000 in text; refusing it here keeps every store equal.
-        for (key, value) in object where value.containsNUL { validator.add(key, .invalidCharacters) }
+        for (key, value) in object where value.containsNUL { validator.add(prefix + key, .invalidCharacters) }
     }
 
     func has(_ key: String) -> Bool { object[key] != nil }
+
+    /// The keys the client sent: on update, exactly the fields to change.
+    var providedKeys: Set<String> { Set(object.keys) }
+
+    mutating func int(_ key: String) -> Int? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .int(let value)? where value >= Int64(Int32.min) && value <= Int64(Int32.max): return Int(value)
+        case .int?: validator.add(prefix + key, .outOfRange); return nil
+        default:
+            validator.add(prefix + key, .mustBeInteger)
+            return nil
+        }
+    }
+
+    mutating func strings(_ key: String) -> [String]? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .array(let values)?:
+            var strings: [String] = []
+            for value in values {
+                guard case .string(let text) = value else { validator.add(prefix + key, .mustBeString); return nil }
+                strings.append(text)
+            }
+            return strings
+        default:
+            validator.add(prefix + key, .mustBeArray)
+            return nil
+        }
+    }
+
+    /// Reads a nested object with its own reader; its errors are named `key.field`.
+    mutating func nested<T>(_ key: String, _ read: (inout FieldReader) -> T) -> T? {
+        guard let members = object(key) else { return nil }
+        var reader = FieldReader(object: members, prefix: prefix + key + ".", validator: validator)
+        let value = read(&reader)
+        validator = reader.validator
+        return value
+    }
+
+    /// Reads an array of objects; errors are named `key.index.field`.
+    mutating func nestedList<T>(_ key: String, _ read: (inout FieldReader) -> T) -> [T]? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .array(let values)?:
+            var items: [T] = []
+            for (index, value) in values.enumerated() {
+                guard case .object(let members) = value else { validator.add("\(prefix)\(key).\(index)", .mustBeObject); continue }
+                var reader = FieldReader(object: members, prefix: "\(prefix)\(key).\(index).", validator: validator)
+                items.append(read(&reader))
+                validator = reader.validator
+            }
+            return items
+        default:
+            validator.add(prefix + key, .mustBeArray)
+            return nil
+        }
+    }
 
     mutating func string(_ key: String) -> String? {
         switch object[key] {
         case nil, .null?: return nil
         case .string(let value)?: return value
         default:
-            validator.add(key, .mustBeString)
+            validator.add(prefix + key, .mustBeString)
             return nil
         }
     }
@@ -52,7 +118,7 @@ struct FieldReader {
         case nil, .null?: return nil
         case .bool(let value)?: return value
         default:
-            validator.add(key, .mustBeBoolean)
+            validator.add(prefix + key, .mustBeBoolean)
             return nil
         }
     }
@@ -60,7 +126,7 @@ struct FieldReader {
     mutating func uuid(_ key: String) -> UUID? {
         guard let text = string(key) else { return nil }
         guard let id = UUID(uuidString: text) else {
-            validator.add(key, .invalidUUID)
+            validator.add(prefix + key, .invalidUUID)
             return nil
         }
         return id
@@ -73,14 +139,14 @@ struct FieldReader {
             var ids: [UUID] = []
             for value in values {
                 guard case .string(let text) = value, let id = UUID(uuidString: text) else {
-                    validator.add(key, .invalidUUID)
+                    validator.add(prefix + key, .invalidUUID)
                     return nil
                 }
                 ids.append(id)
             }
             return ids
         default:
-            validator.add(key, .mustBeArray)
+            validator.add(prefix + key, .mustBeArray)
             return nil
         }
     }
@@ -90,7 +156,7 @@ struct FieldReader {
         case nil, .null?: return nil
         case .object(let value)?: return value
         default:
-            validator.add(key, .mustBeObject)
+            validator.add(prefix + key, .mustBeObject)
             return nil
         }
     }

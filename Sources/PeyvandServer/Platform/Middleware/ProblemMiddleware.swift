@@ -22,11 +22,13 @@ struct ProblemMiddleware: AsyncMiddleware {
         let status: HTTPStatus
         var fieldErrors: [FieldError] = []
         var detail: String?
+        var extensions: [String: JSONValue] = [:]
 
         switch error {
         case let domain as any DomainError:
             code = domain.code
             fieldErrors = domain.fieldErrors
+            extensions = domain.extensions
             switch domain.kind {
             case .validation: status = .unprocessableEntity
             case .unauthenticated:
@@ -74,7 +76,8 @@ struct ProblemMiddleware: AsyncMiddleware {
                                             requestID: request.id, language: language)
             return Layout.response(page, status: status, headers: headers)
         }
-        return Problem(code, status: status, language: language, detail: detail, fieldErrors: fieldErrors, requestID: request.id)
+        return Problem(code, status: status, language: language, detail: detail, fieldErrors: fieldErrors, extensions: extensions,
+                       requestID: request.id)
             .response(status: status, headers: headers)
     }
 

@@ -1,0 +1,88 @@
+import FluentKit
+import SQLKit
+
+/// Full-text search over a table's `search_text` column, one implementation per database behind
+/// one interface: SQLite FTS5 (an external-content index kept in step by triggers) and PostgreSQL
+/// `tsvector` (a stored generated column with a GIN index). Queries match every term as a prefix
+/// and rank with the engine's own relevance (bm25 / ts_rank).
+public enum SearchIndex {
+    /// The index table of `table` on SQLite.
+    static func ftsTable(_ table: String) -> String { "\(table)_search" }
+
+    /// Adds the index to a table that has a `search_text` column; run inside its migration.
+    public static func install(on table: String, database: any Database) async throws {
+        let sql = try database.sql()
+        switch Store.dialect(of: database) {
+        case .sqlite:
+            let fts = ftsTable(table)
+            try await sql.raw("""
+                CREATE VIRTUAL TABLE \(ident: fts) USING fts5(search_text, content=\(literal: table), content_rowid='rowid',
+                tokenize='unicode61 remove_diacritics 2')
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER \(ident: "\(fts)_insert") AFTER INSERT ON \(ident: table) BEGIN
+                  INSERT INTO \(ident: fts)(rowid, search_text) VALUES (new.rowid, new.search_text);
+                END
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER \(ident: "\(fts)_delete") AFTER DELETE ON \(ident: table) BEGIN
+                  INSERT INTO \(ident: fts)(\(ident: fts), rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+                END
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER \(ident: "\(fts)_update") AFTER UPDATE OF search_text ON \(ident: table) BEGIN
+                  INSERT INTO \(ident: fts)(\(ident: fts), rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+                  INSERT INTO \(ident: fts)(rowid, search_text) VALUES (new.rowid, new.search_text);
+                END
+                """).run()
+        case .postgresql:
+            try await sql.raw("""
+                ALTER TABLE \(ident: table) ADD COLUMN search_vector tsvector
+                GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED
+                """).run()
+            try await sql.raw("CREATE INDEX \(ident: "\(table)_search_vector") ON \(ident: table) USING GIN (search_vector)").run()
+        }
+    }
+
+    /// Removes what `install` added (the PostgreSQL column goes with its table).
+    public static func uninstall(from table: String, database: any Database) async throws {
+        guard Store.dialect(of: database) == .sqlite else { return }
+        try await database.sql().raw("DROP TABLE IF EXISTS \(ident: ftsTable(table))").run()
+    }
+
+    /// Rebuilds every SQLite index from its table. Needed after a file copy made with VACUUM,
+    /// which may renumber the rowids the index points at.
+    public static func rebuildAll(on sql: any SQLDatabase) async throws {
+        let rows = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").all()
+        for row in rows {
+            let name = try row.decode(column: "name", as: String.self)
+            try await sql.raw("INSERT INTO \(ident: name)(\(ident: name)) VALUES ('rebuild')").run()
+        }
+    }
+
+    /// What a list query adds to find and rank the rows of `table` (aliased `alias`) matching `terms`.
+    struct Match {
+        var join: SQLQueryString?
+        var condition: SQLQueryString
+        /// Best match first.
+        var rankOrder: SQLQueryString
+    }
+
+    static func match(_ terms: [String], table: String, alias: String, dialect: SQLDialectKind) -> Match {
+        switch dialect {
+        case .sqlite:
+            // Each term is quoted (so FTS5 operators in it are plain text) and matched as a prefix.
+            let expression = terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
+            let fts = ftsTable(table)
+            return Match(join: "JOIN \(ident: fts) ON \(ident: fts).rowid = \(ident: alias).rowid",
+                         condition: "\(ident: fts) MATCH \(bind: expression)",
+                         rankOrder: "\(ident: fts).rank")
+        case .postgresql:
+            // Terms hold only letters and digits (see SearchText), so they are safe tsquery lexemes.
+            let expression = terms.map { "\($0):*" }.joined(separator: " & ")
+            return Match(join: nil,
+                         condition: "\(ident: alias).search_vector @@ to_tsquery('simple', \(bind: expression))",
+                         rankOrder: "ts_rank(\(ident: alias).search_vector, to_tsquery('simple', \(bind: expression))) DESC")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import FluentKit
+import Foundation
+
+/// An account, contact or lead: an owned, versioned, soft-deletable record with phones, emails
+/// and tags. The operations every such record shares live in `SalesRecords`.
+public protocol PartyRecord: DuplicateMatchable {
+    var version: Int { get set }
+    var phones: [PhoneNumber] { get }
+    var emails: [EmailAddress] { get }
+    var deletedAt: Date? { get }
+}
+
+extension Account: PartyRecord {}
+extension Contact: PartyRecord {}
+extension Lead: PartyRecord {}
+
+enum SalesRecords {
+    /// A live record the actor may `action`: another organisation's, a deleted one or one outside
+    /// the read scope is "not found"; one readable but outside the action's scope is "forbidden".
+    static func find<Record: PartyRecord>(_ type: Record.Type, _ id: UUID, for action: PermissionAction,
+                                          in context: RequestContext, on database: any Database) async throws -> Record {
+        try context.require(Record.permissionModule, action)
+        guard let record = try await Record.query(on: database).scoped(to: context).filter(\._$id == id).first(),
+              record.permits(.read, by: context)
+        else { throw PlatformError.notFound(recordType: Record.auditType) }
+        guard record.permits(action, by: context) else { throw PlatformError.forbidden(Record.permissionModule, action) }
+        return record
+    }
+
+    /// Inside a write: takes the row (version check first, so two writers are serialised and a
+    /// stale `If-Match` is 412), then loads it fresh and checks the actor may update it.
+    static func lockForUpdate<Record: PartyRecord>(_ type: Record.Type, _ id: UUID, expectedVersion: Int?, for action: PermissionAction = .update,
+                                                   in context: RequestContext, on database: any Database) async throws -> Record {
+        let version = try await VersionGuard.bump(Record.schema, id: id, organisationID: context.organisationID,
+                                                  expected: expectedVersion, recordType: Record.auditType, on: database)
+        var record = try await find(type, id, for: action, in: context, on: database)
+        record.version = version
+        return record
+    }
+
+    /// The bookkeeping of every write: matching keys, tag lookup, audit entry, outbox event.
+    static func afterWrite<Record: PartyRecord>(_ record: Record, party: PartyInput.Clean, action: AuditAction,
+                                                before: [String: JSONValue]?, by context: RequestContext, at now: Date,
+                                                on database: any Database) async throws {
+        try await ContactPoints.replace(phoneKeys: party.phoneKeys, emailKeys: party.emailKeys, of: Record.auditType, record.id!,
+                                        organisationID: context.organisationID, on: database)
+        if let tags = party.tags {
+            try await RecordTags.replace(tags, of: Record.auditType, record.id!, organisationID: context.organisationID, on: database)
+        }
+        try await recordChange(record, action: action, before: before, by: context, at: now, on: database)
+    }
+
+    static func recordChange<Record: PartyRecord>(_ record: Record, action: AuditAction, before: [String: JSONValue]?,
+                                                  by context: RequestContext, at now: Date, on database: any Database) async throws {
+        try await AuditTrail.record(action, of: record, before: before, by: context, at: now, on: database)
+        let event = switch action {
+        case .create: "created"
+        case .update: "updated"
+        case .delete: "deleted"
+        case .restore: "restored"
+        case .merge: "merged"
+        }
+        try await Outbox.append("\(Record.auditType).\(event)", recordType: Record.auditType, recordID: record.id!,
+                                payload: record.auditSnapshot, organisationID: context.organisationID, at: now, on: database)
+    }
+
+    static func softDelete<Record: PartyRecord>(_ type: Record.Type, _ id: UUID, expectedVersion: Int?, by context: RequestContext,
+                                                at now: Date, store: Store) async throws {
+        try await store.write { database in
+            let record = try await lockForUpdate(type, id, expectedVersion: expectedVersion, for: .delete, in: context, on: database)
+            try await record.delete(on: database)
+            try await recordChange(record, action: .delete, before: record.auditSnapshot, by: context, at: now, on: database)
+        }
+    }
+
+    /// Administrators bring a soft-deleted record back, with its keys and tags intact.
+    static func restore<Record: PartyRecord>(_ type: Record.Type, _ id: UUID, by context: RequestContext, at now: Date,
+                                             store: Store) async throws -> Record {
+        guard context.isAdministrator else { throw PlatformError.forbidden(.administration, .update) }
+        return try await store.write { database in
+            guard var record = try await Record.query(on: database).withDeleted().scoped(to: context).filter(\._$id == id).first(),
+                  record.deletedAt != nil
+            else { throw PlatformError.notFound(recordType: Record.auditType) }
+            try await record.restore(on: database)
+            record.version += 1
+            try await record.update(on: database)
+            try await recordChange(record, action: .restore, before: nil, by: context, at: now, on: database)
+            return record
+        }
+    }
+
+    /// Phone words for the search document: the national form (`09121234567`) and the digits of
+    /// the international one (`989121234567`), so either spelling finds the record.
+    static func phoneSearchWords(_ phones: [PhoneNumber]) -> [String?] {
+        phones.flatMap { phone -> [String?] in
+            guard let parsed = PartyInput.phone(phone.number) else { return [] }
+            return [parsed.key, String(parsed.display.filter(\.isNumber))]
+        }
+    }
+}
