@@ -70,6 +70,23 @@ private func salesRoutes(_ signedIn: any RoutesBuilder) {
     leads.delete(":id", use: LeadsAPI.delete)
     leads.post(":id", "restore", use: LeadsAPI.restore)
     leads.post(":id", "convert", use: LeadsAPI.convert)
+
+    let pipelines = signedIn.grouped("pipelines")
+    pipelines.get(use: PipelinesAPI.list)
+    pipelines.post(use: PipelinesAPI.create)
+    pipelines.get(":id", use: PipelinesAPI.show)
+    pipelines.patch(":id", use: PipelinesAPI.update)
+    pipelines.delete(":id", use: PipelinesAPI.delete)
+
+    let opportunities = signedIn.grouped("opportunities")
+    opportunities.get(use: OpportunitiesAPI.list)
+    opportunities.post(use: OpportunitiesAPI.create)
+    opportunities.get(":id", use: OpportunitiesAPI.show)
+    opportunities.patch(":id", use: OpportunitiesAPI.update)
+    opportunities.delete(":id", use: OpportunitiesAPI.delete)
+    opportunities.post(":id", "restore", use: OpportunitiesAPI.restore)
+    opportunities.post(":id", "reopen", use: OpportunitiesAPI.reopen)
+    opportunities.get(":id", "stage-history", use: OpportunitiesAPI.stageHistory)
 }
 
 /// The browser UI: server-rendered pages behind a session cookie with CSRF protection.

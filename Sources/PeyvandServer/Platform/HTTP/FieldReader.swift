@@ -59,6 +59,16 @@ struct FieldReader {
         }
     }
 
+    mutating func int64(_ key: String) -> Int64? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .int(let value)?: return value
+        default:
+            validator.add(prefix + key, .mustBeInteger)
+            return nil
+        }
+    }
+
     mutating func strings(_ key: String) -> [String]? {
         switch object[key] {
         case nil, .null?: return nil

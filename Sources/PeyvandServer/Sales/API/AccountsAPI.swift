@@ -8,7 +8,7 @@ enum AccountsAPI {
     static let filters = [
         ListParameter("kind", .oneOf(Account.Kind.allCases.map(\.rawValue))),
         ListParameter("parent_id", .uuid),
-        ListParameter("province", column: "address_province", .text),
+        ListParameter("province", column: "address_province", .province),
         ListParameter("industry", .text),
     ]
 

@@ -9,7 +9,7 @@ enum ContactsAPI {
         ListParameter("account_id", .uuid),
         ListParameter("gender", .oneOf(Contact.Gender.allCases.map(\.rawValue))),
         ListParameter("lead_source", .oneOf(Lead.Source.allCases.map(\.rawValue))),
-        ListParameter("province", column: "address_province", .text),
+        ListParameter("province", column: "address_province", .province),
     ]
 
     @Sendable static func list(_ request: Request) async throws -> Response {

@@ -22,6 +22,8 @@ struct ListParameter {
         case text
         case uuid
         case oneOf([String])
+        /// A province slug, or its English or Persian name.
+        case province
     }
 
     var name: String
@@ -72,6 +74,10 @@ enum SalesRequests {
             case .oneOf(let allowed):
                 if allowed.contains(raw) { listRequest.filters.append(.equals(column: parameter.column, value: raw)) }
                 else { query.validator.add(parameter.name, .unknownValue) }
+            case .province:
+                if let province = IranianProvince.matching(raw) {
+                    listRequest.filters.append(.equals(column: parameter.column, value: province.rawValue))
+                } else { query.validator.add(parameter.name, .unknownValue) }
             }
         }
         try query.finish()
@@ -81,6 +87,9 @@ enum SalesRequests {
     /// RFC 3339 (`2026-01-02T03:04:05Z`) or a plain day, in either calendar (start of that day, UTC).
     static func parseTimestamp(_ text: String) -> Date? {
         if let date = ISO8601DateFormatter().date(from: text) { return date }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = fractional.date(from: text) { return date }
         guard let day = CalendarDay.parse(text) else { return nil }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
