@@ -53,6 +53,7 @@ private func salesRoutes(_ signedIn: any RoutesBuilder) {
     accounts.patch(":id", use: AccountsAPI.update)
     accounts.delete(":id", use: AccountsAPI.delete)
     accounts.post(":id", "restore", use: AccountsAPI.restore)
+    accounts.post(":id", "merge", use: AccountsAPI.merge)
 
     let contacts = signedIn.grouped("contacts")
     contacts.get(use: ContactsAPI.list)
@@ -61,6 +62,7 @@ private func salesRoutes(_ signedIn: any RoutesBuilder) {
     contacts.patch(":id", use: ContactsAPI.update)
     contacts.delete(":id", use: ContactsAPI.delete)
     contacts.post(":id", "restore", use: ContactsAPI.restore)
+    contacts.post(":id", "merge", use: ContactsAPI.merge)
 
     let leads = signedIn.grouped("leads")
     leads.get(use: LeadsAPI.list)

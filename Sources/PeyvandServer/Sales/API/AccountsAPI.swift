@@ -55,6 +55,18 @@ enum AccountsAPI {
         return try jsonResponse(AccountDTO(account, language: context.language), version: account.version)
     }
 
+    /// `POST /accounts/{id}/merge` `{ source_id }`: folds the duplicate `source_id` into this record.
+    @Sendable static func merge(_ request: Request) async throws -> Response {
+        let context = try request.actor
+        var reader = try FieldReader(request)
+        let sourceID = reader.uuid("source_id")
+        if sourceID == nil { reader.validator.add("source_id", .required) }
+        try reader.finish()
+        let merged = try await MergeService(store: request.store).mergeAccount(sourceID!, into: try idParameter(request),
+                                                                        expectedVersion: Versioning.expectedVersion(request), by: context)
+        return try jsonResponse(AccountDTO(merged, language: context.language), version: merged.version)
+    }
+
     private static func read(_ reader: inout FieldReader) -> AccountInput {
         AccountInput(
             provided: reader.providedKeys, name: reader.string("name"), kind: reader.string("kind"), industry: reader.string("industry"),

@@ -55,6 +55,18 @@ enum ContactsAPI {
         return try jsonResponse(ContactDTO(contact, language: context.language), version: contact.version)
     }
 
+    /// `POST /contacts/{id}/merge` `{ source_id }`: folds the duplicate `source_id` into this record.
+    @Sendable static func merge(_ request: Request) async throws -> Response {
+        let context = try request.actor
+        var reader = try FieldReader(request)
+        let sourceID = reader.uuid("source_id")
+        if sourceID == nil { reader.validator.add("source_id", .required) }
+        try reader.finish()
+        let merged = try await MergeService(store: request.store).mergeContact(sourceID!, into: try idParameter(request),
+                                                                        expectedVersion: Versioning.expectedVersion(request), by: context)
+        return try jsonResponse(ContactDTO(merged, language: context.language), version: merged.version)
+    }
+
     private static func read(_ reader: inout FieldReader) -> ContactInput {
         ContactInput(
             provided: reader.providedKeys, firstName: reader.string("first_name"), lastName: reader.string("last_name"),
