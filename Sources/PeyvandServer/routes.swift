@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
     signedIn.get("audit-log", use: AuditLogAPI.list)
 
     salesRoutes(signedIn)
+    activityRoutes(signedIn)
 }
 
 private func salesRoutes(_ signedIn: any RoutesBuilder) {
@@ -89,6 +90,20 @@ private func salesRoutes(_ signedIn: any RoutesBuilder) {
     opportunities.post(":id", "restore", use: OpportunitiesAPI.restore)
     opportunities.post(":id", "reopen", use: OpportunitiesAPI.reopen)
     opportunities.get(":id", "stage-history", use: OpportunitiesAPI.stageHistory)
+}
+
+private func activityRoutes(_ signedIn: any RoutesBuilder) {
+    let activities = signedIn.grouped("activities")
+    activities.get(use: ActivitiesAPI.list)
+    activities.post(use: ActivitiesAPI.create)
+    activities.get(":id", use: ActivitiesAPI.show)
+    activities.patch(":id", use: ActivitiesAPI.update)
+    activities.delete(":id", use: ActivitiesAPI.delete)
+    activities.post(":id", "restore", use: ActivitiesAPI.restore)
+    signedIn.get("me", "reminders", use: ActivitiesAPI.reminders)
+    for (resource, type) in [("accounts", RegardingType.account), ("contacts", .contact), ("leads", .lead), ("opportunities", .opportunity)] {
+        signedIn.get(.constant(resource), ":id", "timeline", use: ActivitiesAPI.timeline(of: type))
+    }
 }
 
 /// The browser UI: server-rendered pages behind a session cookie with CSRF protection.

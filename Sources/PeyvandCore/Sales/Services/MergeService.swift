@@ -7,14 +7,19 @@ import SQLKit
 /// value that could not be kept is written to the audit trail, so nothing is lost. The
 /// duplicate is then soft-deleted (restorable like any deleted record).
 public struct MergeService: Sendable {
-    public let store: Store
+    public typealias References = [String: [(table: String, column: String)]]
 
-    public init(store: Store) {
+    public let store: Store
+    /// Columns of later modules (which Sales cannot know) pointing at contacts and accounts.
+    public let moreReferences: References
+
+    public init(store: Store, moreReferences: References = [:]) {
         self.store = store
+        self.moreReferences = moreReferences
     }
 
-    /// Columns of other tables that point at a contact or account, moved to the kept record.
-    static let references: [String: [(table: String, column: String)]] = [
+    /// Columns of sales tables that point at a contact or account, moved to the kept record.
+    static let references: References = [
         Contact.auditType: [(Opportunity.schema, "contact_id"), (Lead.schema, "converted_contact_id")],
         Account.auditType: [(Contact.schema, "account_id"), (Opportunity.schema, "account_id"), (Account.schema, "parent_id"),
                             (Lead.schema, "converted_account_id")],
@@ -81,7 +86,7 @@ public struct MergeService: Sendable {
             let dropped = combine(&target, source)
             try await target.update(on: database)
             let sql = try database.sql()
-            for reference in Self.references[Record.auditType] ?? [] {
+            for reference in (Self.references[Record.auditType] ?? []) + (moreReferences[Record.auditType] ?? []) {
                 try await sql.raw("""
                     UPDATE \(ident: reference.table) SET \(ident: reference.column) = \(bind: targetID)
                     WHERE \(ident: reference.column) = \(bind: sourceID) AND org_id = \(bind: context.organisationID)

@@ -69,6 +69,24 @@ struct FieldReader {
         }
     }
 
+    /// An RFC 3339 timestamp (`2026-11-23T09:30:00Z`, fractional seconds allowed).
+    mutating func date(_ key: String) -> Date? {
+        guard let text = string(key) else { return nil }
+        guard let date = Self.timestamp(text) else {
+            validator.add(prefix + key, .invalidFormat)
+            return nil
+        }
+        return date
+    }
+
+    static func timestamp(_ text: String) -> Date? {
+        let plain = ISO8601DateFormatter()
+        if let date = plain.date(from: text) { return date }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return fractional.date(from: text)
+    }
+
     mutating func strings(_ key: String) -> [String]? {
         switch object[key] {
         case nil, .null?: return nil

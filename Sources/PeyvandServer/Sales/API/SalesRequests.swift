@@ -86,10 +86,7 @@ enum SalesRequests {
 
     /// RFC 3339 (`2026-01-02T03:04:05Z`) or a plain day, in either calendar (start of that day, UTC).
     static func parseTimestamp(_ text: String) -> Date? {
-        if let date = ISO8601DateFormatter().date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = fractional.date(from: text) { return date }
+        if let date = FieldReader.timestamp(text) { return date }
         guard let day = CalendarDay.parse(text) else { return nil }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
