@@ -8,6 +8,7 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 
+import pipelines  # noqa: E402  (pipelines, opportunities)
 import sales  # noqa: E402  (accounts, contacts, leads)
 from common import (  # noqa: E402
     BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of,
@@ -177,7 +178,8 @@ schemas = {
         "id": UUID,
         "actor_user_id": {**UUID, "description": "Absent when no user acted."},
         "action": {"type": "string", "enum": ["create", "update", "delete", "restore", "merge"]},
-        "record_type": {"type": "string", "description": "e.g. `user`, `team`, `role`, `account`, `contact`, `lead`."},
+        "record_type": {"type": "string", "description": "e.g. `user`, `team`, `role`, `account`, `contact`, `lead`, "
+                                                        "`pipeline`, `opportunity`."},
         "record_id": UUID,
         "changes": {"type": "object", "additionalProperties": schema("FieldChange"),
                     "description": "Changed fields only; secrets are never shown."},
@@ -189,6 +191,7 @@ schemas = {
     "RoleList": list_of("Role", "A page of roles."),
     "AuditEntryList": list_of("AuditEntry", "A page of audit entries."),
     **sales.SCHEMAS,
+    **pipelines.SCHEMAS,
 }
 
 EXAMPLES = {
@@ -204,7 +207,7 @@ EXAMPLES = {
                 "permissions": {"accounts": {"read": "organisation", "update": "team"}, "leads": {"read": "own"}}},
     "RoleChanges": {"permissions": {"accounts": {"read": "organisation"}}},
 }
-for _name, _example in {**EXAMPLES, **sales.EXAMPLES}.items():
+for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -261,6 +264,7 @@ parameters = {
                                       "and creates nothing new; the same key with a different request is 422; while "
                                       "the first request is still running, 409."},
     **sales.PARAMETERS,
+    **pipelines.PARAMETERS,
 }
 
 
@@ -399,6 +403,7 @@ paths = {
              "description": "Only entries made by this user; not a UUID is 422."},
         ])},
     **sales.PATHS,
+    **pipelines.PATHS,
 }
 
 document = {
@@ -425,6 +430,7 @@ document = {
         {"name": "Roles", "description": "Permission sets."},
         {"name": "Audit", "description": "The audit log."},
         *sales.TAGS,
+        *pipelines.TAGS,
     ],
     "paths": paths,
     "components": {

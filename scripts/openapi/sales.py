@@ -330,7 +330,8 @@ SCHEMAS = {
                                                    "null or absent: true."}),
         "allow_duplicate": nullable({"type": "boolean", "default": False,
                                      "description": "true: make the account and contact even when likely duplicates "
-                                                    "exist. null or absent: false."}),
+                                                    "exist. Wins over the `allow_duplicate` query parameter; null or "
+                                                    "absent: the query parameter's value, else false."}),
     }, closed=False, description="How to convert a lead; `{}` makes a new account (from `company`, if any) and a new "
                                  "contact."),
     "LeadConversionResult": obj({
@@ -393,12 +394,20 @@ PARAMETERS = {
     "Tag": query("tag", {"type": "string", "maxLength": MAX_TAG_LENGTH},
                  f"Only records carrying this tag (compared as normalised); longer than {MAX_TAG_LENGTH} characters "
                  "is 422."),
-    "CreatedAfter": text_query("created_after", "Only records created at or after this instant: RFC 3339 "
-                                                "(`2026-01-02T03:04:05Z`) or a day in either calendar (`2026-01-02`, "
-                                                "`1404/10/12`, meaning its start in UTC); anything else is 422."),
+    "CreatedAfter": text_query("created_after", "Only records created at or after this instant: RFC 3339, with or "
+                                                "without fractional seconds (`2026-01-02T03:04:05Z`, "
+                                                "`2026-01-02T03:04:05.123Z`, `2026-01-02T06:34:05+03:30`), or a day in "
+                                                "either calendar (`2026-01-02`, `1404/10/12`, meaning its start in "
+                                                "UTC); anything else is 422 `invalid_format`."),
     "CreatedBefore": text_query("created_before", "Only records created at or before this instant; same forms as "
                                                   "`created_after`."),
-    "Province": text_query("province", "Only records whose address is in this province (its slug, e.g. `tehran`)."),
+    "Province": {**text_query("province", "Only records whose address is in this province, named by slug "
+                                          "(`razavi_khorasan`), English name (`Razavi Khorasan`) or Persian name "
+                                          "(`خراسان رضوی`), matched as `address.province` is: letter case, Arabic "
+                                          "letter forms, ZWNJ, spacing and a leading «استان» or trailing `Province` do "
+                                          "not matter. An unknown or ambiguous name (`خراسان`) is 422 `unknown_value`."),
+                 "examples": {"slug": {"value": "razavi_khorasan"}, "english": {"value": "Razavi Khorasan"},
+                              "persian": {"value": "خراسان رضوی"}}},
     "AllowDuplicate": query("allow_duplicate", {"type": "boolean", "default": False},
                             "`true` (or `1`) saves even when likely duplicates exist; otherwise they are refused "
                             "with 409 `duplicate-record`. Not a boolean (`true`, `false`, `1`, `0`) is 422."),
@@ -499,10 +508,15 @@ def _paths():
                                "contact from the lead (unless `contact_id` is given), then marks the lead converted. "
                                "The `ETag` is the lead's. 409 `already-converted` when the lead was converted before; "
                                "409 `duplicate-record` when an account of the same name or a matching contact exists "
-                               "(link it with `account_id` / `contact_id`, or send `allow_duplicate: true`). 403 when "
-                               "the role may not update leads (or this lead), or may not create the accounts or "
-                               "contacts the conversion needs.",
-                   parameters_=[P("IdempotencyKey")], request_body=body("LeadConversion"))}}
+                               "(link it with `account_id` / `contact_id`, or send `allow_duplicate: true` in the body "
+                               "or `allow_duplicate=true` in the query). 403 when the role may not update leads (or "
+                               "this lead), or may not create the accounts or contacts the conversion needs.",
+                   parameters_=[P("IdempotencyKey"), query(
+                       "allow_duplicate", {"type": "boolean", "default": False},
+                       "As the body's `allow_duplicate`, which wins when both are given: `true` (or `1`) converts even "
+                       "when likely duplicates exist. Not a boolean (`true`, `false`, `1`, `0`) is 422, checked before "
+                       "the body is read.")],
+                   request_body=body("LeadConversion"))}}
     return {**accounts, **contacts, **leads, **convert}
 
 

@@ -10,6 +10,7 @@ public enum PlatformModule {
             CreateCredentials(),
             CreateAuditOutboxJobs(),
             CreateRecordTags(),
+            CreateImports(),
         ]
     }
 }

@@ -23,11 +23,13 @@ public enum JobQueue {
     /// How long a claimed job may run before another worker may assume its worker died.
     public static let visibilityTimeout: TimeInterval = 300
 
-    /// Enqueues a job unless one of the same kind and `dedupeKey` exists already.
+    /// Enqueues a job unless one of the same kind and `dedupeKey` exists already; returns the
+    /// id the new job has (the existing job keeps its own id when deduplicated).
+    @discardableResult
     public static func enqueue(
         kind: String, payload: some Encodable, organisationID: UUID?, dedupeKey: String? = nil,
         maxAttempts: Int = 8, runAt: Date? = nil, at now: Date, on database: any Database
-    ) async throws {
+    ) async throws -> UUID {
         let job = Job(organisationID: organisationID, kind: kind, payload: try JSONValue.encodeToString(payload),
                       dedupeKey: dedupeKey, maxAttempts: maxAttempts, runAt: runAt ?? now, createdAt: now)
         try await database.sql().insert(into: Job.schema)
@@ -37,6 +39,7 @@ public enum JobQueue {
                     SQLBind(job.runAt), SQLBind(now))
             .ignoringConflicts(with: ["kind", "dedupe_key"])
             .run()
+        return job.id!
     }
 
     /// Claims up to `limit` due jobs for `workerID`.

@@ -86,7 +86,7 @@ public struct AccountService: Sendable {
         try await SalesRecords.restore(Account.self, id, by: context, at: store.now(), store: store)
     }
 
-    private func apply(_ input: AccountInput, party: PartyInput.Clean, to account: Account) throws {
+    func apply(_ input: AccountInput, party: PartyInput.Clean, to account: Account) throws {
         let provided = input.provided
         if provided.contains("name"), let name = input.name {
             account.name = name.trimmingCharacters(in: .whitespacesAndNewlines)

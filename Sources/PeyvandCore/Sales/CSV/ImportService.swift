@@ -1,0 +1,125 @@
+import FluentKit
+import Foundation
+
+/// Starts CSV imports into accounts, contacts and leads, and reports on them. The rows are
+/// imported by `ImportJob` in the background, batch by batch.
+public struct ImportService: Sendable {
+    public let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    public static let maximumRows = 200_000
+    static let batchSize = 500
+
+    /// Checks the file and the mapping at once (422 with every problem), stores the file and
+    /// queues the job. Nothing is imported yet when this returns.
+    public func start(_ resource: ImportResource, csv: Data, fileName: String, policy: DataImport.DuplicatePolicy,
+                      mapping: [String: String], by context: RequestContext) async throws -> DataImport {
+        try context.require(resource.module, .create)
+        if policy == .update { try context.require(resource.module, .update) }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(csv)
+        } catch .notUTF8 {
+            throw ValidationFailure([FieldError(field: "file", code: .invalidCharacters)])
+        } catch .empty {
+            throw ValidationFailure([FieldError(field: "file", code: .required)])
+        } catch {
+            throw ValidationFailure([FieldError(field: "file", code: .invalidFormat)])
+        }
+        var validator = FieldValidator()
+        let (columns, unknown) = resource.mapping(for: reader.header, explicit: mapping)
+        if !unknown.isEmpty { validator.add("mapping", .unknownValue) }
+        for field in resource.fields where field.isRequired && !columns.values.contains(field.name) {
+            validator.add("columns.\(field.name)", .required)
+        }
+        if reader.rows.count > Self.maximumRows { validator.add("file", .tooLong) }
+        try validator.check()
+
+        let now = store.now()
+        let dataImport = DataImport(organisationID: context.organisationID, userID: context.userID, resource: resource.rawValue,
+                                    policy: policy, mappingJSON: try JSONValue.encodeToString(mapping),
+                                    content: String(decoding: csv, as: UTF8.self), fileName: fileName, totalRows: reader.rows.count, at: now)
+        dataImport.report = CSVWriter.byteOrderMark + CSVWriter.line(["line", "result", "reason"] + reader.header)
+        return try await store.write { database in
+            try await dataImport.create(on: database)
+            let jobID = try await JobQueue.enqueue(kind: ImportJob.kind, payload: ImportJob.Payload(importID: dataImport.id!),
+                                                   organisationID: context.organisationID, dedupeKey: dataImport.id!.uuidString,
+                                                   maxAttempts: 3, at: now, on: database)
+            dataImport.jobID = jobID
+            try await dataImport.update(on: database)
+            return dataImport
+        }
+    }
+
+    /// An import of the organisation, seen by the user who started it and by administrators.
+    public func find(_ id: UUID, in context: RequestContext) async throws -> DataImport {
+        guard let dataImport = try await DataImport.query(on: store.database).scoped(to: context).filter(\.$id == id).first(),
+              dataImport.userID == context.userID || context.isAdministrator
+        else { throw PlatformError.notFound(recordType: "import") }
+        return dataImport
+    }
+}
+
+extension ImportResource {
+    var module: PermissionModule {
+        switch self {
+        case .accounts: .accounts
+        case .contacts: .contacts
+        case .leads: .leads
+        }
+    }
+}
+
+/// Runs an import: resumes after the last committed batch, so a retry never imports a row twice.
+public struct ImportJob: JobHandler {
+    public static let kind = "sales.import"
+
+    public struct Payload: Codable, Sendable {
+        public var importID: UUID
+    }
+
+    public init() {}
+
+    public func run(_ job: ClaimedJob, store: Store, logger: Logger) async throws {
+        let payload = try job.decodePayload(as: Payload.self)
+        guard let dataImport = try await DataImport.find(payload.importID, on: store.database),
+              dataImport.status != DataImport.Status.completed.rawValue, let content = dataImport.content,
+              let resource = ImportResource(rawValue: dataImport.resource)
+        else { return }
+        let context = try await RequestContext.load(userID: dataImport.userID, store: store, language: nil, requestID: "import-\(payload.importID)")
+        try await DataImport.query(on: store.database).filter(\.$id == payload.importID)
+            .set(\.$status, to: DataImport.Status.running.rawValue).update()
+        let reader = try CSVReader(Data(content.utf8))
+        let mapping = (try? JSONDecoder().decode([String: String].self, from: Data(dataImport.mappingJSON.utf8))) ?? [:]
+        let columns = resource.mapping(for: reader.header, explicit: mapping).columns
+        let policy = DataImport.DuplicatePolicy(rawValue: dataImport.duplicatePolicy) ?? .skip
+        switch resource {
+        case .accounts:
+            try await run(ImportEngine(target: AccountImport(service: AccountService(store: store)), policy: policy, context: context, store: store),
+                          reader: reader, columns: columns, dataImport: dataImport)
+        case .contacts:
+            try await run(ImportEngine(target: ContactImport(service: ContactService(store: store)), policy: policy, context: context, store: store),
+                          reader: reader, columns: columns, dataImport: dataImport)
+        case .leads:
+            try await run(ImportEngine(target: LeadImport(service: LeadService(store: store)), policy: policy, context: context, store: store),
+                          reader: reader, columns: columns, dataImport: dataImport)
+        }
+        try await DataImport.query(on: store.database).filter(\.$id == payload.importID)
+            .set(\.$status, to: DataImport.Status.completed.rawValue).set(\.$finishedAt, to: store.now())
+            .set(\.$content, to: nil).update()
+        logger.info("import finished", metadata: ["import-id": "\(payload.importID)", "rows": "\(reader.rows.count)"])
+    }
+
+    private func run<Target>(_ engine: ImportEngine<Target>, reader: CSVReader, columns: [Int: String], dataImport: DataImport) async throws {
+        let memory = ImportEngine<Target>.FileMemory()
+        var start = dataImport.processedRows
+        while start < reader.rows.count {
+            let end = min(start + ImportService.batchSize, reader.rows.count)
+            try await engine.run(Array(reader.rows[start..<end]), columns: columns, memory: memory, dataImport: dataImport)
+            start = end
+        }
+    }
+}
