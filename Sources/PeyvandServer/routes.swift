@@ -70,6 +70,27 @@ private func salesRoutes(_ signedIn: any RoutesBuilder) {
     leads.delete(":id", use: LeadsAPI.delete)
     leads.post(":id", "restore", use: LeadsAPI.restore)
     leads.post(":id", "convert", use: LeadsAPI.convert)
+
+    let products = signedIn.grouped("products")
+    products.get(use: ProductsAPI.list)
+    products.post(use: ProductsAPI.create)
+    products.get(":id", use: ProductsAPI.show)
+    products.patch(":id", use: ProductsAPI.update)
+    products.delete(":id", use: ProductsAPI.delete)
+    products.post(":id", "restore", use: ProductsAPI.restore)
+    products.get(":id", "price", use: ProductsAPI.price)
+
+    let priceLists = signedIn.grouped("price-lists")
+    priceLists.get(use: PriceListsAPI.list)
+    priceLists.post(use: PriceListsAPI.create)
+    priceLists.get(":id", use: PriceListsAPI.show)
+    priceLists.patch(":id", use: PriceListsAPI.update)
+    priceLists.delete(":id", use: PriceListsAPI.delete)
+    priceLists.post(":id", "restore", use: PriceListsAPI.restore)
+    priceLists.get(":id", "items", use: PriceListsAPI.items)
+    priceLists.get(":id", "items", ":product_id", use: PriceListsAPI.showItem)
+    priceLists.put(":id", "items", ":product_id", use: PriceListsAPI.putItem)
+    priceLists.delete(":id", "items", ":product_id", use: PriceListsAPI.deleteItem)
 }
 
 /// The browser UI: server-rendered pages behind a session cookie with CSRF protection.

@@ -59,6 +59,17 @@ struct FieldReader {
         }
     }
 
+    /// A whole number of the full 64-bit range, for amounts in minor units (Rials run past Int32).
+    mutating func int64(_ key: String) -> Int64? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .int(let value)?: return value
+        default:
+            validator.add(prefix + key, .mustBeInteger)
+            return nil
+        }
+    }
+
     mutating func strings(_ key: String) -> [String]? {
         switch object[key] {
         case nil, .null?: return nil

@@ -22,6 +22,10 @@ struct ListParameter {
         case text
         case uuid
         case oneOf([String])
+        /// `true`/`false` (or `1`/`0`) against a boolean column.
+        case bool
+        /// An ISO 4217 code in any case, compared upper-cased.
+        case currency
     }
 
     var name: String
@@ -72,6 +76,15 @@ enum SalesRequests {
             case .oneOf(let allowed):
                 if allowed.contains(raw) { listRequest.filters.append(.equals(column: parameter.column, value: raw)) }
                 else { query.validator.add(parameter.name, .unknownValue) }
+            case .bool:
+                switch raw {
+                case "true", "1": listRequest.filters.append(.equals(column: parameter.column, value: true))
+                case "false", "0": listRequest.filters.append(.equals(column: parameter.column, value: false))
+                default: query.validator.add(parameter.name, .mustBeBoolean)
+                }
+            case .currency:
+                if let code = ProductInput.currencyCode(raw) { listRequest.filters.append(.equals(column: parameter.column, value: code)) }
+                else { query.validator.add(parameter.name, .invalidFormat) }
             }
         }
         try query.finish()
