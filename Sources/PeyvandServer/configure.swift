@@ -24,6 +24,7 @@ public func configure(
                                subscriptions: Outbox.Subscriptions(), jobHandlers: [:], throttle: LoginThrottle())
     app.migrations.add(PlatformModule.migrations)
     app.migrations.add(SalesModule.migrations)
+    app.migrations.add(ActivitiesModule.migrations)
     if case .sqlite = settings.database {
         // Persistent in the file: readers never block the writer and vice versa.
         _ = try await app.db.sql().raw("PRAGMA journal_mode=WAL").all()

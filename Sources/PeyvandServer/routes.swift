@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
     signedIn.get("audit-log", use: AuditLogAPI.list)
 
     salesRoutes(signedIn)
+    activityRoutes(signedIn)
 }
 
 private func salesRoutes(_ signedIn: any RoutesBuilder) {
@@ -53,6 +54,7 @@ private func salesRoutes(_ signedIn: any RoutesBuilder) {
     accounts.patch(":id", use: AccountsAPI.update)
     accounts.delete(":id", use: AccountsAPI.delete)
     accounts.post(":id", "restore", use: AccountsAPI.restore)
+    accounts.post(":id", "merge", use: AccountsAPI.merge)
 
     let contacts = signedIn.grouped("contacts")
     contacts.get(use: ContactsAPI.list)
@@ -61,6 +63,7 @@ private func salesRoutes(_ signedIn: any RoutesBuilder) {
     contacts.patch(":id", use: ContactsAPI.update)
     contacts.delete(":id", use: ContactsAPI.delete)
     contacts.post(":id", "restore", use: ContactsAPI.restore)
+    contacts.post(":id", "merge", use: ContactsAPI.merge)
 
     let leads = signedIn.grouped("leads")
     leads.get(use: LeadsAPI.list)
@@ -91,6 +94,37 @@ private func salesRoutes(_ signedIn: any RoutesBuilder) {
     priceLists.get(":id", "items", ":product_id", use: PriceListsAPI.showItem)
     priceLists.put(":id", "items", ":product_id", use: PriceListsAPI.putItem)
     priceLists.delete(":id", "items", ":product_id", use: PriceListsAPI.deleteItem)
+
+    let pipelines = signedIn.grouped("pipelines")
+    pipelines.get(use: PipelinesAPI.list)
+    pipelines.post(use: PipelinesAPI.create)
+    pipelines.get(":id", use: PipelinesAPI.show)
+    pipelines.patch(":id", use: PipelinesAPI.update)
+    pipelines.delete(":id", use: PipelinesAPI.delete)
+
+    let opportunities = signedIn.grouped("opportunities")
+    opportunities.get(use: OpportunitiesAPI.list)
+    opportunities.post(use: OpportunitiesAPI.create)
+    opportunities.get(":id", use: OpportunitiesAPI.show)
+    opportunities.patch(":id", use: OpportunitiesAPI.update)
+    opportunities.delete(":id", use: OpportunitiesAPI.delete)
+    opportunities.post(":id", "restore", use: OpportunitiesAPI.restore)
+    opportunities.post(":id", "reopen", use: OpportunitiesAPI.reopen)
+    opportunities.get(":id", "stage-history", use: OpportunitiesAPI.stageHistory)
+}
+
+private func activityRoutes(_ signedIn: any RoutesBuilder) {
+    let activities = signedIn.grouped("activities")
+    activities.get(use: ActivitiesAPI.list)
+    activities.post(use: ActivitiesAPI.create)
+    activities.get(":id", use: ActivitiesAPI.show)
+    activities.patch(":id", use: ActivitiesAPI.update)
+    activities.delete(":id", use: ActivitiesAPI.delete)
+    activities.post(":id", "restore", use: ActivitiesAPI.restore)
+    signedIn.get("me", "reminders", use: ActivitiesAPI.reminders)
+    for (resource, type) in [("accounts", RegardingType.account), ("contacts", .contact), ("leads", .lead), ("opportunities", .opportunity)] {
+        signedIn.get(.constant(resource), ":id", "timeline", use: ActivitiesAPI.timeline(of: type))
+    }
 }
 
 /// The browser UI: server-rendered pages behind a session cookie with CSRF protection.

@@ -6,6 +6,14 @@ Run: python3 scripts/openapi/generate.py > Sources/PeyvandServer/Resources/opena
 import json
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+
+import sales  # noqa: E402  (accounts, contacts, leads)
+from common import (  # noqa: E402
+    BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of,
+    name_field, no_content, obj, op, problem_response, problems, schema,
+)
+
 PROBLEM_CODES = [
     "validation-failed", "malformed-json", "unauthenticated", "invalid-credentials", "forbidden", "not-found",
     "method-not-allowed", "conflict", "email-taken", "name-taken", "built-in-role-immutable", "role-in-use",
@@ -22,53 +30,12 @@ MODULES = ["accounts", "contacts", "leads", "opportunities", "products", "quotes
            "activities", "cases", "knowledge", "campaigns", "marketing_lists", "reports", "administration"]
 ACTIONS = ["read", "create", "update", "delete", "export", "assign"]
 SCOPES = ["own", "team", "organisation"]
-LANGUAGES = ["fa", "en"]
-
-
-def ref(kind, name):
-    return {"$ref": f"#/components/{kind}/{name}"}
-
-
-def schema(name):
-    return ref("schemas", name)
-
-
-UUID = {"type": "string", "format": "uuid"}
-TIMESTAMP = {"type": "string", "format": "date-time", "description": "RFC 3339, UTC."}
-VERSION = {"type": "integer", "minimum": 1, "description": "Optimistic-concurrency version; also sent as the `ETag`."}
-LANGUAGE = {"type": "string", "enum": LANGUAGES}
-TIME_ZONE = {"type": "string", "description": "IANA time zone identifier, e.g. `Asia/Tehran`.", "examples": ["Asia/Tehran"]}
-
-
-def name_field(max_length, description):
-    return {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": "\\S",
-            "description": description + f" Trimmed; must not be blank; at most {max_length} characters."}
-
-
-def obj(properties, required=(), closed=True, description=None):
-    out = {"type": "object"}
-    if description:
-        out["description"] = description
-    if required:
-        out["required"] = list(required)
-    out["properties"] = properties
-    if closed:
-        out["additionalProperties"] = False
-    return out
-
-
-def list_of(item, description):
-    return obj({
-        "data": {"type": "array", "items": schema(item)},
-        "next_cursor": {"type": ["string", "null"],
-                        "description": "Pass as `cursor` to read the next page; null on the last page."},
-    }, required=["data", "next_cursor"], description=description)
 
 
 # ---------------------------------------------------------------- schemas
 schemas = {
     "Problem": obj({
-        "type": {"type": "string", "enum": [f"urn:peyvand:problem:{c}" for c in PROBLEM_CODES],
+        "type": {"type": "string", "enum": [f"urn:peyvand:problem:{c}" for c in PROBLEM_CODES + sales.PROBLEM_CODES],
                  "description": "Stable problem identifier."},
         "title": {"type": "string", "description": "Human-readable summary in the `Accept-Language` language (fa by default, en)."},
         "status": {"type": "integer", "minimum": 400, "maximum": 599},
@@ -76,7 +43,9 @@ schemas = {
         "errors": {"type": "array", "minItems": 1, "items": schema("FieldProblem"),
                    "description": "Every bad field (present on validation failures and conflicts on a field)."},
         "request_id": {"type": "string", "description": "Same as the `X-Request-Id` response header."},
-    }, required=["type", "title", "status"], description="RFC 9457 problem details."),
+        **sales.PROBLEM_EXTENSIONS,
+    }, required=["type", "title", "status"],
+        description="RFC 9457 problem details; some problems add extension members (e.g. `duplicates`)."),
     "FieldProblem": obj({
         "field": {"type": "string", "description": "The field (dotted path for nested fields, e.g. `permissions.accounts.read`; "
                                                    "`body` for the body itself; a header or query parameter name)."},
@@ -207,8 +176,8 @@ schemas = {
     "AuditEntry": obj({
         "id": UUID,
         "actor_user_id": {**UUID, "description": "Absent when no user acted."},
-        "action": {"type": "string", "enum": ["create", "update", "delete"]},
-        "record_type": {"type": "string", "description": "e.g. `user`, `team`, `role`."},
+        "action": {"type": "string", "enum": ["create", "update", "delete", "restore", "merge"]},
+        "record_type": {"type": "string", "description": "e.g. `user`, `team`, `role`, `account`, `contact`, `lead`."},
         "record_id": UUID,
         "changes": {"type": "object", "additionalProperties": schema("FieldChange"),
                     "description": "Changed fields only; secrets are never shown."},
@@ -219,6 +188,7 @@ schemas = {
     "TeamList": list_of("Team", "A page of teams."),
     "RoleList": list_of("Role", "A page of roles."),
     "AuditEntryList": list_of("AuditEntry", "A page of audit entries."),
+    **sales.SCHEMAS,
 }
 
 EXAMPLES = {
@@ -234,7 +204,7 @@ EXAMPLES = {
                 "permissions": {"accounts": {"read": "organisation", "update": "team"}, "leads": {"read": "own"}}},
     "RoleChanges": {"permissions": {"accounts": {"read": "organisation"}}},
 }
-for _name, _example in EXAMPLES.items():
+for _name, _example in {**EXAMPLES, **sales.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -252,20 +222,6 @@ headers = {
                                            "with the same `Idempotency-Key`.",
                             "required": False, "schema": {"type": "string", "enum": ["true"]}},
 }
-REQ_ID = {"X-Request-Id": ref("headers", "X-Request-Id")}
-
-
-def problem_response(status, description, extra_headers=()):
-    hs = dict(REQ_ID)
-    for h in extra_headers:
-        hs[h] = ref("headers", h)
-    return {
-        "description": description,
-        "headers": hs,
-        "content": {"application/problem+json": {"schema": {
-            "allOf": [schema("Problem"), {"properties": {"status": {"const": status}}}]}}},
-    }
-
 
 responses = {
     "BadRequest": problem_response(400, "Malformed request: the body is missing or is not valid JSON (`malformed-json`)."),
@@ -297,62 +253,18 @@ parameters = {
                         "description": "Creation order; oldest first by default. Any other value is 422."},
     "IfMatch": {"name": "If-Match", "in": "header", "required": False, "schema": {"type": "string"},
                 "description": "The `ETag` last read (`\"3\"`; `W/` prefix tolerated). A stale or unparseable value "
-                               "(including `*`) is 412; without it the last write wins."},
+                               "is 412; without it, or with `*`, the last write wins."},
     "IdempotencyKey": {"name": "Idempotency-Key", "in": "header", "required": False,
                        "schema": {"type": "string", "minLength": 1, "maxLength": 255},
                        "description": "1…255 bytes, per user. The same key with the same method, path and body within "
                                       "24 h replays the first successful response (with `Idempotent-Replayed: true`) "
                                       "and creates nothing new; the same key with a different request is 422; while "
                                       "the first request is still running, 409."},
+    **sales.PARAMETERS,
 }
 
 
-def json_ok(description, schema_name, extra_headers=()):
-    hs = dict(REQ_ID)
-    for h in extra_headers:
-        hs[h] = ref("headers", h)
-    return {"description": description, "headers": hs,
-            "content": {"application/json": {"schema": schema(schema_name)}}}
-
-
-def no_content(description, extra_headers=()):
-    hs = dict(REQ_ID)
-    for h in extra_headers:
-        hs[h] = ref("headers", h)
-    return {"description": description, "headers": hs}
-
-
-def problems(*statuses):
-    names = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 409: "Conflict",
-             412: "PreconditionFailed", 413: "PayloadTooLarge", 415: "UnsupportedMediaType", 422: "ValidationFailed"}
-    return {str(s): ref("responses", names[s]) for s in statuses}
-
-
-def body(schema_name, description=None):
-    out = {"required": True, "content": {"application/json": {"schema": schema(schema_name)}}}
-    if description:
-        out["description"] = description
-    return out
-
-
-def op(operation_id, tag, summary, responses_, description=None, parameters_=None, request_body=None, security=None):
-    out = {"operationId": operation_id, "tags": [tag], "summary": summary}
-    if description:
-        out["description"] = description
-    if parameters_:
-        out["parameters"] = parameters_
-    if request_body:
-        out["requestBody"] = request_body
-    out["responses"] = dict(sorted(responses_.items()))
-    if security is not None:
-        out["security"] = security
-    return out
-
-
-P = lambda name: ref("parameters", name)  # noqa: E731
 LIST_PARAMS = [P("Limit"), P("Cursor"), P("SortNewestFirst")]
-BODY_ERRORS = (400, 413, 415, 422)  # FieldReader: malformed / too large / not JSON / not an object or bad fields
-IDEMPOTENCY_ERRORS = (409, 422)     # in progress / key reused or too long
 
 paths = {
     "/healthz": {"get": op(
@@ -445,8 +357,9 @@ paths = {
                      **problems(401, 403, 404, 409, 412, *BODY_ERRORS)},
                     parameters_=[P("IfMatch")], request_body=body("TeamChanges")),
         "delete": op("deleteTeam", "Teams", "Delete a team and its memberships (administrators)",
-                     {"204": no_content("Deleted."), **problems(401, 403, 404, 412)},
-                     description="Records the team owned keep their user owners.",
+                     {"204": no_content("Deleted."), **problems(401, 403, 404, 409, 412)},
+                     description="409 `conflict` while accounts, contacts or leads (deleted ones included) name the "
+                                 "team as their owner.",
                      parameters_=[P("IfMatch")]),
     },
     "/api/v1/roles": {
@@ -485,6 +398,7 @@ paths = {
             {"name": "user_id", "in": "query", "required": False, "schema": UUID,
              "description": "Only entries made by this user; not a UUID is 422."},
         ])},
+    **sales.PATHS,
 }
 
 document = {
@@ -510,6 +424,7 @@ document = {
         {"name": "Teams", "description": "Groups of users that own records together."},
         {"name": "Roles", "description": "Permission sets."},
         {"name": "Audit", "description": "The audit log."},
+        *sales.TAGS,
     ],
     "paths": paths,
     "components": {

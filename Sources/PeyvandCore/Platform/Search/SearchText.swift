@@ -20,9 +20,17 @@ public enum SearchText {
     }
 
     /// The query's words, normalised like documents; empty when nothing searchable remains.
+    /// Neighbouring groups of digits are joined, so a phone typed as `0912 111 2233` is one term.
     public static func terms(_ query: String) -> [String] {
-        Array(words(of: query).prefix(maximumTerms))
+        var terms: [String] = []
+        for word in words(of: query) {
+            if let last = terms.last, isDigits(last), isDigits(word) { terms[terms.count - 1] = last + word }
+            else { terms.append(word) }
+        }
+        return Array(terms.prefix(maximumTerms))
     }
+
+    private static func isDigits(_ word: String) -> Bool { word.allSatisfy { $0.isASCII && $0.isNumber } }
 
     private static func words(of text: String) -> [String] {
         let normalized = PersianText.normalized(text)

@@ -3,7 +3,7 @@ import Foundation
 
 /// A named set of prices in one currency, valid between two days (either end open), e.g.
 /// "Wholesale 1405". Its items override products' list prices while it is active and valid.
-public final class PriceList: OwnedRecord, Auditable, @unchecked Sendable {
+public final class PriceList: SalesRecord, @unchecked Sendable {
     public static let schema = "price_lists"
     public static let auditType = "price_list"
     /// Price lists are part of the catalogue: the same rights as products.

@@ -4,7 +4,7 @@ import Foundation
 /// Something the organisation sells: a catalogue entry with a SKU, a bilingual name and a list
 /// price. Products are organisation-wide data; the owner is the user who created the entry, so
 /// role scopes (`own`, `team`) work on them as on every other business record.
-public final class Product: OwnedRecord, Auditable, @unchecked Sendable {
+public final class Product: SalesRecord, @unchecked Sendable {
     public static let schema = "products"
     public static let auditType = "product"
     public static let permissionModule = PermissionModule.products

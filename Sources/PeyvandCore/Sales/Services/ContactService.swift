@@ -112,7 +112,7 @@ public struct ContactService: Sendable {
         try await RecordOwnership.validate(userID: input.ownerUserID, teamID: input.ownerTeamID, into: &validator,
                                            in: context, on: store.database)
         if input.provided.contains("account_id"), let accountID = input.accountID,
-           try await Account.query(on: store.database).scoped(to: context).filter(\.$id == accountID).count() == 0 {
+           try await Account.query(on: store.database).scoped(to: context, for: .read).filter(\.$id == accountID).count() == 0 {
             validator.add("account_id", .referencedRecordMissing)
         }
     }

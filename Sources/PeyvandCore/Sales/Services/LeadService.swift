@@ -97,12 +97,12 @@ public struct LeadService: Sendable {
             var validator = FieldValidator()
             var account: Account?
             if let accountID = conversion.accountID {
-                account = try await Account.query(on: database).scoped(to: context).filter(\.$id == accountID).first()
+                account = try await Account.query(on: database).scoped(to: context, for: .read).filter(\.$id == accountID).first()
                 if account == nil { validator.add("account_id", .referencedRecordMissing) }
             }
             var contact: Contact?
             if let contactID = conversion.contactID {
-                contact = try await Contact.query(on: database).scoped(to: context).filter(\.$id == contactID).first()
+                contact = try await Contact.query(on: database).scoped(to: context, for: .read).filter(\.$id == contactID).first()
                 if contact == nil { validator.add("contact_id", .referencedRecordMissing) }
             }
             try validator.check()

@@ -1,15 +1,15 @@
 import FluentKit
 import Foundation
 
-/// An owned, audited, versioned, soft-deletable sales record. The operations every such record
-/// shares (find, lock for update, audit + outbox, soft delete, restore) live in `SalesRecords`.
-public protocol VersionedRecord: OwnedRecord, Auditable {
+/// An owned, versioned, soft-deletable sales record. The operations every such record shares
+/// live in `SalesRecords`.
+public protocol SalesRecord: OwnedRecord, Auditable {
     var version: Int { get set }
     var deletedAt: Date? { get }
 }
 
-/// An account, contact or lead: a versioned record with phones, emails and tags.
-public protocol PartyRecord: DuplicateMatchable, VersionedRecord {
+/// An account, contact or lead: a sales record with phones, emails and tags, matched for duplicates.
+public protocol PartyRecord: SalesRecord, DuplicateMatchable {
     var phones: [PhoneNumber] { get }
     var emails: [EmailAddress] { get }
 }
@@ -17,13 +17,11 @@ public protocol PartyRecord: DuplicateMatchable, VersionedRecord {
 extension Account: PartyRecord {}
 extension Contact: PartyRecord {}
 extension Lead: PartyRecord {}
-extension Product: VersionedRecord {}
-extension PriceList: VersionedRecord {}
 
 enum SalesRecords {
     /// A live record the actor may `action`: another organisation's, a deleted one or one outside
     /// the read scope is "not found"; one readable but outside the action's scope is "forbidden".
-    static func find<Record: VersionedRecord>(_ type: Record.Type, _ id: UUID, for action: PermissionAction,
+    static func find<Record: SalesRecord>(_ type: Record.Type, _ id: UUID, for action: PermissionAction,
                                           in context: RequestContext, on database: any Database) async throws -> Record {
         try context.require(Record.permissionModule, action)
         guard let record = try await Record.query(on: database).scoped(to: context).filter(\._$id == id).first(),
@@ -33,13 +31,15 @@ enum SalesRecords {
         return record
     }
 
-    /// Inside a write: takes the row (version check first, so two writers are serialised and a
-    /// stale `If-Match` is 412), then loads it fresh and checks the actor may update it.
-    static func lockForUpdate<Record: VersionedRecord>(_ type: Record.Type, _ id: UUID, expectedVersion: Int?, for action: PermissionAction = .update,
+    /// Inside a write: checks the record exists for the actor (404 / 403 before anything else, so
+    /// a stale `If-Match` never reveals a record the actor cannot see), takes the row with the
+    /// version check (two writers are serialised; stale → 412), then loads it fresh.
+    static func lockForUpdate<Record: SalesRecord>(_ type: Record.Type, _ id: UUID, expectedVersion: Int?, for action: PermissionAction = .update,
                                                    in context: RequestContext, on database: any Database) async throws -> Record {
+        _ = try await find(type, id, for: action, in: context, on: database)
         let version = try await VersionGuard.bump(Record.schema, id: id, organisationID: context.organisationID,
                                                   expected: expectedVersion, recordType: Record.auditType, on: database)
-        let record = try await find(type, id, for: action, in: context, on: database)
+        var record = try await find(type, id, for: action, in: context, on: database)
         record.version = version
         return record
     }
@@ -56,7 +56,7 @@ enum SalesRecords {
         try await recordChange(record, action: action, before: before, by: context, at: now, on: database)
     }
 
-    static func recordChange<Record: VersionedRecord>(_ record: Record, action: AuditAction, before: [String: JSONValue]?,
+    static func recordChange<Record: SalesRecord>(_ record: Record, action: AuditAction, before: [String: JSONValue]?,
                                                   by context: RequestContext, at now: Date, on database: any Database) async throws {
         try await AuditTrail.record(action, of: record, before: before, by: context, at: now, on: database)
         let event = switch action {
@@ -70,7 +70,7 @@ enum SalesRecords {
                                 payload: record.auditSnapshot, organisationID: context.organisationID, at: now, on: database)
     }
 
-    static func softDelete<Record: VersionedRecord>(_ type: Record.Type, _ id: UUID, expectedVersion: Int?, by context: RequestContext,
+    static func softDelete<Record: SalesRecord>(_ type: Record.Type, _ id: UUID, expectedVersion: Int?, by context: RequestContext,
                                                 at now: Date, store: Store) async throws {
         try await store.write { database in
             let record = try await lockForUpdate(type, id, expectedVersion: expectedVersion, for: .delete, in: context, on: database)
@@ -80,11 +80,11 @@ enum SalesRecords {
     }
 
     /// Administrators bring a soft-deleted record back, with its keys and tags intact.
-    static func restore<Record: VersionedRecord>(_ type: Record.Type, _ id: UUID, by context: RequestContext, at now: Date,
+    static func restore<Record: SalesRecord>(_ type: Record.Type, _ id: UUID, by context: RequestContext, at now: Date,
                                              store: Store) async throws -> Record {
         guard context.isAdministrator else { throw PlatformError.forbidden(.administration, .update) }
         return try await store.write { database in
-            guard let record = try await Record.query(on: database).withDeleted().scoped(to: context).filter(\._$id == id).first(),
+            guard var record = try await Record.query(on: database).withDeleted().scoped(to: context).filter(\._$id == id).first(),
                   record.deletedAt != nil
             else { throw PlatformError.notFound(recordType: Record.auditType) }
             try await record.restore(on: database)

@@ -59,7 +59,6 @@ struct FieldReader {
         }
     }
 
-    /// A whole number of the full 64-bit range, for amounts in minor units (Rials run past Int32).
     mutating func int64(_ key: String) -> Int64? {
         switch object[key] {
         case nil, .null?: return nil
@@ -68,6 +67,24 @@ struct FieldReader {
             validator.add(prefix + key, .mustBeInteger)
             return nil
         }
+    }
+
+    /// An RFC 3339 timestamp (`2026-11-23T09:30:00Z`, fractional seconds allowed).
+    mutating func date(_ key: String) -> Date? {
+        guard let text = string(key) else { return nil }
+        guard let date = Self.timestamp(text) else {
+            validator.add(prefix + key, .invalidFormat)
+            return nil
+        }
+        return date
+    }
+
+    static func timestamp(_ text: String) -> Date? {
+        let plain = ISO8601DateFormatter()
+        if let date = plain.date(from: text) { return date }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return fractional.date(from: text)
     }
 
     mutating func strings(_ key: String) -> [String]? {

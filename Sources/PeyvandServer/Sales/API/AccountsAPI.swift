@@ -8,7 +8,7 @@ enum AccountsAPI {
     static let filters = [
         ListParameter("kind", .oneOf(Account.Kind.allCases.map(\.rawValue))),
         ListParameter("parent_id", .uuid),
-        ListParameter("province", column: "address_province", .text),
+        ListParameter("province", column: "address_province", .province),
         ListParameter("industry", .text),
     ]
 
@@ -53,6 +53,18 @@ enum AccountsAPI {
         let context = try request.actor
         let account = try await service(request).restore(try idParameter(request), by: context)
         return try jsonResponse(AccountDTO(account, language: context.language), version: account.version)
+    }
+
+    /// `POST /accounts/{id}/merge` `{ source_id }`: folds the duplicate `source_id` into this record.
+    @Sendable static func merge(_ request: Request) async throws -> Response {
+        let context = try request.actor
+        var reader = try FieldReader(request)
+        let sourceID = reader.uuid("source_id")
+        if sourceID == nil { reader.validator.add("source_id", .required) }
+        try reader.finish()
+        let merged = try await MergeService(store: request.store, moreReferences: ActivitiesModule.mergeReferences).mergeAccount(sourceID!, into: try idParameter(request),
+                                                                        expectedVersion: Versioning.expectedVersion(request), by: context)
+        return try jsonResponse(AccountDTO(merged, language: context.language), version: merged.version)
     }
 
     private static func read(_ reader: inout FieldReader) -> AccountInput {

@@ -9,7 +9,7 @@ enum ContactsAPI {
         ListParameter("account_id", .uuid),
         ListParameter("gender", .oneOf(Contact.Gender.allCases.map(\.rawValue))),
         ListParameter("lead_source", .oneOf(Lead.Source.allCases.map(\.rawValue))),
-        ListParameter("province", column: "address_province", .text),
+        ListParameter("province", column: "address_province", .province),
     ]
 
     @Sendable static func list(_ request: Request) async throws -> Response {
@@ -53,6 +53,18 @@ enum ContactsAPI {
         let context = try request.actor
         let contact = try await service(request).restore(try idParameter(request), by: context)
         return try jsonResponse(ContactDTO(contact, language: context.language), version: contact.version)
+    }
+
+    /// `POST /contacts/{id}/merge` `{ source_id }`: folds the duplicate `source_id` into this record.
+    @Sendable static func merge(_ request: Request) async throws -> Response {
+        let context = try request.actor
+        var reader = try FieldReader(request)
+        let sourceID = reader.uuid("source_id")
+        if sourceID == nil { reader.validator.add("source_id", .required) }
+        try reader.finish()
+        let merged = try await MergeService(store: request.store, moreReferences: ActivitiesModule.mergeReferences).mergeContact(sourceID!, into: try idParameter(request),
+                                                                        expectedVersion: Versioning.expectedVersion(request), by: context)
+        return try jsonResponse(ContactDTO(merged, language: context.language), version: merged.version)
     }
 
     private static func read(_ reader: inout FieldReader) -> ContactInput {

@@ -54,13 +54,15 @@ enum LeadsAPI {
         return try jsonResponse(LeadDTO(lead, language: context.language), version: lead.version)
     }
 
-    /// `POST /leads/{id}/convert` `{ account_id?, contact_id?, create_account?, allow_duplicate? }`.
+    /// `POST /leads/{id}/convert` `{ account_id?, contact_id?, create_account?, allow_duplicate? }`
+    /// (`allow_duplicate` also as a query parameter, as on create).
     @Sendable static func convert(_ request: Request) async throws -> Response {
         let context = try request.actor
+        let allowedByQuery = try SalesRequests.allowsDuplicate(request)
         var reader = try FieldReader(request)
         let conversion = LeadConversion(accountID: reader.uuid("account_id"), contactID: reader.uuid("contact_id"),
                                         createAccount: reader.bool("create_account") ?? true,
-                                        allowDuplicate: reader.bool("allow_duplicate") ?? false)
+                                        allowDuplicate: reader.bool("allow_duplicate") ?? allowedByQuery)
         try reader.finish()
         let result = try await service(request).convert(try idParameter(request), conversion, by: context)
         return try jsonResponse(LeadConversionDTO(result, language: context.language), version: result.lead.version)

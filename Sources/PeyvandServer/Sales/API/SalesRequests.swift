@@ -22,6 +22,8 @@ struct ListParameter {
         case text
         case uuid
         case oneOf([String])
+        /// A province slug, or its English or Persian name.
+        case province
         /// `true`/`false` (or `1`/`0`) against a boolean column.
         case bool
         /// An ISO 4217 code in any case, compared upper-cased.
@@ -76,6 +78,10 @@ enum SalesRequests {
             case .oneOf(let allowed):
                 if allowed.contains(raw) { listRequest.filters.append(.equals(column: parameter.column, value: raw)) }
                 else { query.validator.add(parameter.name, .unknownValue) }
+            case .province:
+                if let province = IranianProvince.matching(raw) {
+                    listRequest.filters.append(.equals(column: parameter.column, value: province.rawValue))
+                } else { query.validator.add(parameter.name, .unknownValue) }
             case .bool:
                 switch raw {
                 case "true", "1": listRequest.filters.append(.equals(column: parameter.column, value: true))
@@ -93,7 +99,7 @@ enum SalesRequests {
 
     /// RFC 3339 (`2026-01-02T03:04:05Z`) or a plain day, in either calendar (start of that day, UTC).
     static func parseTimestamp(_ text: String) -> Date? {
-        if let date = ISO8601DateFormatter().date(from: text) { return date }
+        if let date = FieldReader.timestamp(text) { return date }
         guard let day = CalendarDay.parse(text) else { return nil }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
