@@ -121,8 +121,8 @@ struct ProductsAPITests {
 
             let noPrice = try await Self.create(app, org.admin, ["sku": "X-1", "name_en": "X", "list_price": ["amount_minor": 12.5]])
             #expect(noPrice.problemFields == ["list_price.amount_minor"])
-            let missingPrice = try await Self.create(app, org.admin, ["sku": "X-1", "name_en": "X"])
-            #expect(missingPrice.problemFields == ["list_price.amount_minor"])
+            let missingPrice = try await Self.create(app, org.admin, ["sku": "X-1", "name_en": "X", "tax_rate_bp": NSNull()])
+            #expect(missingPrice.problemFields == ["list_price"])
             #expect(try await Product.query(on: app.db).count() == 0)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$recordType == Product.auditType).count() == 0)
             #expect(try await OutboxEvent.query(on: app.db).filter(\.$recordType == Product.auditType).count() == 0)
@@ -135,6 +135,12 @@ struct ProductsAPITests {
             let unchanged = try await app.testing().sendRequest(.GET, "api/v1/products/\(id)", headers: org.admin.bearer)
             #expect(unchanged.json["tax_rate_bp"] as? Int == 900)
             #expect(unchanged.headers.first(name: .eTag) == "\"1\"")
+            // null leaves the price, tax rate and active flag as they are.
+            let nulls = try await app.testing().sendRequest(.PATCH, "api/v1/products/\(id)", headers: org.admin.bearer.json,
+                                                            body: jsonBody(["list_price": NSNull(), "tax_rate_bp": NSNull(), "is_active": NSNull()]))
+            #expect(nulls.status == .ok)
+            #expect(nulls.json["tax_rate_bp"] as? Int == 900)
+            #expect((nulls.json["list_price"] as? [String: Any])?["amount_minor"] as? Int == 1_250_000)
         }
     }
 

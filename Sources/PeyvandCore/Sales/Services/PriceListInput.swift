@@ -1,7 +1,8 @@
 import Foundation
 
 /// A price list as a client sends it (create: required fields present; update: only the
-/// `provided` fields change, `null` clears). Days may be Gregorian (`2026-03-21`) or Jalali
+/// `provided` fields change, `null` clears a day or the description and leaves the currency and
+/// active flag as they are, or at their defaults on create). Days may be Gregorian (`2026-03-21`) or Jalali
 /// (`1405/01/01`), in any digits; they are stored as Gregorian `YYYY-MM-DD`.
 public struct PriceListInput: Sendable {
     public var provided: Set<String>
@@ -37,8 +38,6 @@ public struct PriceListInput: Sendable {
         if let currency {
             clean.currency = ProductInput.currencyCode(currency)
             if clean.currency == nil { validator.add("currency", .invalidFormat) }
-        } else if provided.contains("currency") {
-            validator.add("currency", .required)
         }
         if let validFrom {
             clean.validFrom = CalendarDay.parse(validFrom)
@@ -49,7 +48,6 @@ public struct PriceListInput: Sendable {
             if clean.validTo == nil { validator.add("valid_to", .invalidFormat) }
         }
         if let from = clean.validFrom, let to = clean.validTo, to < from { validator.add("valid_to", .outOfRange) }
-        if provided.contains("is_active") && isActive == nil { validator.add("is_active", .required) }
         validator.text(description, "description", required: false, max: 10_000)
         return clean
     }

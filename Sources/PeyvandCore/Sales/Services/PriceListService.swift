@@ -250,10 +250,10 @@ public struct PriceListService: Sendable {
     private static func apply(_ input: PriceListInput, _ clean: PriceListInput.Clean, to priceList: PriceList) {
         let provided = input.provided
         if provided.contains("name"), let name = input.name { priceList.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if provided.contains("currency"), let currency = clean.currency { priceList.currency = currency }
+        if let currency = clean.currency { priceList.currency = currency }
         if provided.contains("valid_from") { priceList.validFrom = clean.validFrom }
         if provided.contains("valid_to") { priceList.validTo = clean.validTo }
-        if provided.contains("is_active"), let isActive = input.isActive { priceList.isActive = isActive }
+        if let isActive = input.isActive { priceList.isActive = isActive }
         if provided.contains("description") { priceList.details = PartyInput.trimmed(input.description) }
         priceList.refreshDerivedFields()
     }

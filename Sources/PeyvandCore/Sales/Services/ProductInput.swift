@@ -1,24 +1,34 @@
 import Foundation
 
 /// A product as a client sends it, for create (required fields must be present) and for update
-/// (only the `provided` fields change; `null` clears a field). The list price arrives as one
-/// `list_price` member: `provided` names it, `listPriceMinor`/`currency` are its parts.
+/// (only the `provided` fields change; `null` clears an optional field, and leaves the list price,
+/// tax rate and active flag as they are, or at their defaults on create).
 public struct ProductInput: Sendable {
+    /// The `list_price` member: an amount and, optionally, its currency.
+    public struct ListPrice: Sendable {
+        public var amountMinor: Int64?
+        /// nil keeps the current currency (on create: the organisation's).
+        public var currency: String?
+
+        public init(amountMinor: Int64?, currency: String? = nil) {
+            self.amountMinor = amountMinor
+            self.currency = currency
+        }
+    }
+
     public var provided: Set<String>
     public var sku: String?
     public var nameFa: String?
     public var nameEn: String?
     public var productLine: String?
     public var unit: String?
-    public var listPriceMinor: Int64?
-    /// The list price's currency; nil keeps the current one (on create: the organisation's).
-    public var currency: String?
+    public var listPrice: ListPrice?
     public var taxRateBP: Int?
     public var isActive: Bool?
     public var description: String?
 
     public init(provided: Set<String>, sku: String? = nil, nameFa: String? = nil, nameEn: String? = nil, productLine: String? = nil,
-                unit: String? = nil, listPriceMinor: Int64? = nil, currency: String? = nil, taxRateBP: Int? = nil, isActive: Bool? = nil,
+                unit: String? = nil, listPrice: ListPrice? = nil, taxRateBP: Int? = nil, isActive: Bool? = nil,
                 description: String? = nil) {
         self.provided = provided
         self.sku = sku
@@ -26,8 +36,7 @@ public struct ProductInput: Sendable {
         self.nameEn = nameEn
         self.productLine = productLine
         self.unit = unit
-        self.listPriceMinor = listPriceMinor
-        self.currency = currency
+        self.listPrice = listPrice
         self.taxRateBP = taxRateBP
         self.isActive = isActive
         self.description = description
@@ -50,22 +59,17 @@ public struct ProductInput: Sendable {
         }
         validator.text(productLine, "product_line", required: false, max: Self.maximumProductLineLength)
         validator.text(unit, "unit", required: false, max: Self.maximumUnitLength)
-        if creating || provided.contains("list_price") {
-            if let listPriceMinor {
-                if listPriceMinor < 0 { validator.add("list_price.amount_minor", .outOfRange) }
+        if let listPrice {
+            if let amount = listPrice.amountMinor {
+                if amount < 0 { validator.add("list_price.amount_minor", .outOfRange) }
             } else {
                 validator.add("list_price.amount_minor", .required)
             }
+            if let currency = listPrice.currency, Self.currencyCode(currency) == nil { validator.add("list_price.currency", .invalidFormat) }
+        } else if creating {
+            validator.add("list_price", .required)
         }
-        if let currency, Self.currencyCode(currency) == nil { validator.add("list_price.currency", .invalidFormat) }
-        if provided.contains("tax_rate_bp") {
-            if let taxRateBP {
-                if !(0...Self.maximumTaxRateBP).contains(taxRateBP) { validator.add("tax_rate_bp", .outOfRange) }
-            } else {
-                validator.add("tax_rate_bp", .required)
-            }
-        }
-        if provided.contains("is_active") && isActive == nil { validator.add("is_active", .required) }
+        if let taxRateBP, !(0...Self.maximumTaxRateBP).contains(taxRateBP) { validator.add("tax_rate_bp", .outOfRange) }
         validator.text(description, "description", required: false, max: 10_000)
     }
 

@@ -92,12 +92,12 @@ public struct ProductService: Sendable {
         if provided.contains("name_en") { product.nameEn = PartyInput.trimmed(input.nameEn) }
         if provided.contains("product_line") { product.productLine = PartyInput.trimmed(input.productLine) }
         if provided.contains("unit") { product.unit = PartyInput.trimmed(input.unit) ?? Product.defaultUnit }
-        if provided.contains("list_price"), let amount = input.listPriceMinor {
+        if let amount = input.listPrice?.amountMinor {
             product.listPriceMinor = amount
-            if let currency = input.currency.flatMap(ProductInput.currencyCode) { product.currency = currency }
+            if let currency = input.listPrice?.currency.flatMap(ProductInput.currencyCode) { product.currency = currency }
         }
-        if provided.contains("tax_rate_bp"), let taxRate = input.taxRateBP { product.taxRateBP = taxRate }
-        if provided.contains("is_active"), let isActive = input.isActive { product.isActive = isActive }
+        if let taxRate = input.taxRateBP { product.taxRateBP = taxRate }
+        if let isActive = input.isActive { product.isActive = isActive }
         if provided.contains("description") { product.details = PartyInput.trimmed(input.description) }
         product.refreshDerivedFields()
     }

@@ -65,11 +65,12 @@ enum ProductsAPI {
     }
 
     private static func read(_ reader: inout FieldReader) -> ProductInput {
-        let listPrice = reader.nested("list_price") { (amount: $0.int64("amount_minor"), currency: $0.string("currency")) }
+        let listPrice = reader.nested("list_price") {
+            ProductInput.ListPrice(amountMinor: $0.int64("amount_minor"), currency: $0.string("currency"))
+        }
         return ProductInput(
             provided: reader.providedKeys, sku: reader.string("sku"), nameFa: reader.string("name_fa"), nameEn: reader.string("name_en"),
-            productLine: reader.string("product_line"), unit: reader.string("unit"), listPriceMinor: listPrice?.amount,
-            currency: listPrice?.currency, taxRateBP: reader.int("tax_rate_bp"), isActive: reader.bool("is_active"),
-            description: reader.string("description"))
+            productLine: reader.string("product_line"), unit: reader.string("unit"), listPrice: listPrice,
+            taxRateBP: reader.int("tax_rate_bp"), isActive: reader.bool("is_active"), description: reader.string("description"))
     }
 }
