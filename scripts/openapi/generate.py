@@ -8,6 +8,7 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 
+import products  # noqa: E402  (products, price lists)
 import sales  # noqa: E402  (accounts, contacts, leads)
 from common import (  # noqa: E402
     BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of,
@@ -44,6 +45,7 @@ schemas = {
                    "description": "Every bad field (present on validation failures and conflicts on a field)."},
         "request_id": {"type": "string", "description": "Same as the `X-Request-Id` response header."},
         **sales.PROBLEM_EXTENSIONS,
+        **products.PROBLEM_EXTENSIONS,
     }, required=["type", "title", "status"],
         description="RFC 9457 problem details; some problems add extension members (e.g. `duplicates`)."),
     "FieldProblem": obj({
@@ -189,6 +191,7 @@ schemas = {
     "RoleList": list_of("Role", "A page of roles."),
     "AuditEntryList": list_of("AuditEntry", "A page of audit entries."),
     **sales.SCHEMAS,
+    **products.SCHEMAS,
 }
 
 EXAMPLES = {
@@ -204,7 +207,7 @@ EXAMPLES = {
                 "permissions": {"accounts": {"read": "organisation", "update": "team"}, "leads": {"read": "own"}}},
     "RoleChanges": {"permissions": {"accounts": {"read": "organisation"}}},
 }
-for _name, _example in {**EXAMPLES, **sales.EXAMPLES}.items():
+for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **products.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -261,6 +264,7 @@ parameters = {
                                       "and creates nothing new; the same key with a different request is 422; while "
                                       "the first request is still running, 409."},
     **sales.PARAMETERS,
+    **products.PARAMETERS,
 }
 
 
@@ -399,6 +403,7 @@ paths = {
              "description": "Only entries made by this user; not a UUID is 422."},
         ])},
     **sales.PATHS,
+    **products.PATHS,
 }
 
 document = {
@@ -425,6 +430,7 @@ document = {
         {"name": "Roles", "description": "Permission sets."},
         {"name": "Audit", "description": "The audit log."},
         *sales.TAGS,
+        *products.TAGS,
     ],
     "paths": paths,
     "components": {
