@@ -9,6 +9,7 @@ import sys
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 
 import pipelines  # noqa: E402  (pipelines, opportunities)
+import products  # noqa: E402  (products, price lists)
 import sales  # noqa: E402  (accounts, contacts, leads)
 from common import (  # noqa: E402
     BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of,
@@ -45,6 +46,7 @@ schemas = {
                    "description": "Every bad field (present on validation failures and conflicts on a field)."},
         "request_id": {"type": "string", "description": "Same as the `X-Request-Id` response header."},
         **sales.PROBLEM_EXTENSIONS,
+        **products.PROBLEM_EXTENSIONS,
     }, required=["type", "title", "status"],
         description="RFC 9457 problem details; some problems add extension members (e.g. `duplicates`)."),
     "FieldProblem": obj({
@@ -192,6 +194,7 @@ schemas = {
     "AuditEntryList": list_of("AuditEntry", "A page of audit entries."),
     **sales.SCHEMAS,
     **pipelines.SCHEMAS,
+    **products.SCHEMAS,
 }
 
 EXAMPLES = {
@@ -207,7 +210,7 @@ EXAMPLES = {
                 "permissions": {"accounts": {"read": "organisation", "update": "team"}, "leads": {"read": "own"}}},
     "RoleChanges": {"permissions": {"accounts": {"read": "organisation"}}},
 }
-for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES}.items():
+for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES, **products.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -265,6 +268,7 @@ parameters = {
                                       "the first request is still running, 409."},
     **sales.PARAMETERS,
     **pipelines.PARAMETERS,
+    **products.PARAMETERS,
 }
 
 
@@ -404,6 +408,7 @@ paths = {
         ])},
     **sales.PATHS,
     **pipelines.PATHS,
+    **products.PATHS,
 }
 
 document = {
@@ -431,6 +436,7 @@ document = {
         {"name": "Audit", "description": "The audit log."},
         *sales.TAGS,
         *pipelines.TAGS,
+        *products.TAGS,
     ],
     "paths": paths,
     "components": {

@@ -7,6 +7,7 @@ public enum SalesModule {
     public static var migrations: [any Migration] {
         [
             CreateAccountsContactsLeads(),
+            CreateProductsAndPriceLists(),
             CreatePipelinesAndOpportunities(),
         ]
     }

@@ -20,6 +20,8 @@ public enum SalesError: DomainError, Equatable {
     case leadAlreadyConverted(leadID: UUID)
     case invalidTransition(field: String, from: String, to: String)
     case recordInUse(recordType: String, dependents: String)
+    /// Another live product of the organisation has this SKU (compared case-insensitively).
+    case skuTaken(existingProductID: UUID)
 
     public var kind: DomainErrorKind { .conflict }
 
@@ -29,12 +31,14 @@ public enum SalesError: DomainError, Equatable {
         case .leadAlreadyConverted: .alreadyConverted
         case .invalidTransition: .invalidTransition
         case .recordInUse: .recordInUse
+        case .skuTaken: .duplicateRecord
         }
     }
 
     public var fieldErrors: [FieldError] {
         switch self {
         case .invalidTransition(let field, _, _): [FieldError(field: field, code: .unknownValue)]
+        case .skuTaken: [FieldError(field: "sku", code: .notUnique)]
         default: []
         }
     }
@@ -49,6 +53,7 @@ public enum SalesError: DomainError, Equatable {
         case .leadAlreadyConverted(let leadID): ["lead_id": .from(leadID)]
         case .invalidTransition(_, let from, let to): ["from": .string(from), "to": .string(to)]
         case .recordInUse(_, let dependents): ["dependents": .string(dependents)]
+        case .skuTaken(let productID): ["existing_id": .from(productID)]
         }
     }
 }

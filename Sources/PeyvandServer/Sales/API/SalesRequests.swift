@@ -24,6 +24,10 @@ struct ListParameter {
         case oneOf([String])
         /// A province slug, or its English or Persian name.
         case province
+        /// `true`/`false` (or `1`/`0`) against a boolean column.
+        case bool
+        /// An ISO 4217 code in any case, compared upper-cased.
+        case currency
     }
 
     var name: String
@@ -78,6 +82,15 @@ enum SalesRequests {
                 if let province = IranianProvince.matching(raw) {
                     listRequest.filters.append(.equals(column: parameter.column, value: province.rawValue))
                 } else { query.validator.add(parameter.name, .unknownValue) }
+            case .bool:
+                switch raw {
+                case "true", "1": listRequest.filters.append(.equals(column: parameter.column, value: true))
+                case "false", "0": listRequest.filters.append(.equals(column: parameter.column, value: false))
+                default: query.validator.add(parameter.name, .mustBeBoolean)
+                }
+            case .currency:
+                if let code = ProductInput.currencyCode(raw) { listRequest.filters.append(.equals(column: parameter.column, value: code)) }
+                else { query.validator.add(parameter.name, .invalidFormat) }
             }
         }
         try query.finish()
