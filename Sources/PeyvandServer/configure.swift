@@ -21,7 +21,8 @@ public func configure(
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
     }
     app.peyvand = PeyvandState(settings: settings, writeGate: writeGate, hasher: hasher, now: now,
-                               subscriptions: Outbox.Subscriptions(), jobHandlers: [:], throttle: LoginThrottle())
+                               subscriptions: Outbox.Subscriptions(), jobHandlers: [ImportJob.kind: ImportJob()],
+                               throttle: LoginThrottle())
     app.migrations.add(PlatformModule.migrations)
     app.migrations.add(SalesModule.migrations)
     app.migrations.add(ActivitiesModule.migrations)

@@ -44,6 +44,12 @@ func routes(_ app: Application) throws {
 
     salesRoutes(signedIn)
     activityRoutes(signedIn)
+
+    signedIn.on(.POST, "import", ":resource", body: .collect(maxSize: ImportExportAPI.maximumFileSize), use: ImportExportAPI.start)
+    signedIn.get("imports", ":id", use: ImportExportAPI.show)
+    signedIn.get("imports", ":id", "report", use: ImportExportAPI.report)
+    signedIn.get("export", ":resource", use: ImportExportAPI.export)
+    signedIn.get("jobs", ":id", use: JobsAPI.show)
 }
 
 private func salesRoutes(_ signedIn: any RoutesBuilder) {

@@ -27,7 +27,8 @@ struct ImportEngine<Target: ImportTarget> {
 
     struct Outcome {
         var created = 0, updated = 0, skipped = 0, failed = 0
-        var reportLines: [String] = []
+        /// (line, CSV text), written in line order.
+        var reportLines: [(Int, String)] = []
     }
 
     func run(_ rows: [CSVRow], columns: [Int: String], memory: FileMemory, dataImport: DataImport) async throws {
@@ -50,7 +51,7 @@ struct ImportEngine<Target: ImportTarget> {
                 candidates.append(Candidate(row: row, values: rowValues, record: record, party: party))
             } else {
                 outcome.failed += 1
-                outcome.reportLines.append(reportLine(row, result: "error", reason: reason(validator.errors)))
+                outcome.reportLines.append((row.line, reportLine(row, result: "error", reason: reason(validator.errors))))
             }
         }
 
@@ -69,13 +70,13 @@ struct ImportEngine<Target: ImportTarget> {
             switch policy {
             case .skip:
                 outcome.skipped += 1
-                outcome.reportLines.append(reportLine(candidate.row, result: "skipped", reason: duplicateReason))
+                outcome.reportLines.append((candidate.row.line, reportLine(candidate.row, result: "skipped", reason: duplicateReason)))
             case .update:
                 if let pending = fileMatch {
                     var validator = FieldValidator()
                     if try target.update(pending, with: candidate.values, into: &validator) == nil {
                         outcome.failed += 1
-                        outcome.reportLines.append(reportLine(candidate.row, result: "error", reason: reason(validator.errors)))
+                        outcome.reportLines.append((candidate.row.line, reportLine(candidate.row, result: "error", reason: reason(validator.errors))))
                     } else if let index = creates.firstIndex(where: { $0.record === pending }) {
                         creates[index].party = Self.keysOnly(of: pending)
                         outcome.updated += 1
@@ -92,26 +93,26 @@ struct ImportEngine<Target: ImportTarget> {
         }
 
         let now = store.now()
-        let reportLines = outcome.reportLines
         let counted = outcome
-        let (created, updated, failedUpdates, updateLines) = try await store.write { [creates, updates] database in
+        let (created, updated, failedUpdates, report) = try await store.write { [creates, updates] database in
             let created = try await insert(creates.map { ($0.record, $0.party) }, at: now, on: database)
             let (updated, failed, lines) = try await applyUpdates(updates, at: now, on: database)
+            let report = (counted.reportLines + lines).sorted { $0.0 < $1.0 }.map(\.1).joined()
             try await DataImport.query(on: database).filter(\.$id == dataImport.id!).set(\.$processedRows, to: dataImport.processedRows + rows.count)
                 .set(\.$createdCount, to: dataImport.createdCount + created)
                 .set(\.$updatedCount, to: dataImport.updatedCount + counted.updated + updated)
                 .set(\.$skippedCount, to: dataImport.skippedCount + counted.skipped)
                 .set(\.$failedCount, to: dataImport.failedCount + counted.failed + failed)
-                .set(\.$report, to: dataImport.report + (reportLines + lines).joined())
+                .set(\.$report, to: dataImport.report + report)
                 .update()
-            return (created, updated, failed, lines)
+            return (created, updated, failed, report)
         }
         dataImport.processedRows += rows.count
         dataImport.createdCount += created
         dataImport.updatedCount += outcome.updated + updated
         dataImport.skippedCount += outcome.skipped
         dataImport.failedCount += outcome.failed + failedUpdates
-        dataImport.report += (reportLines + updateLines).joined()
+        dataImport.report += report
     }
 
     /// Every existing live record a candidate could duplicate, by match key.
@@ -178,22 +179,22 @@ struct ImportEngine<Target: ImportTarget> {
     }
 
     private func applyUpdates(_ updates: [(candidate: Candidate, recordID: UUID)], at now: Date,
-                              on database: any Database) async throws -> (updated: Int, failed: Int, lines: [String]) {
+                              on database: any Database) async throws -> (updated: Int, failed: Int, lines: [(Int, String)]) {
         guard !updates.isEmpty else { return (0, 0, []) }
         let records = try await Record.query(on: database).scoped(to: context).filter(\._$id ~~ updates.map(\.recordID)).all()
         let byID = Dictionary(records.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
-        var updated = 0, failed = 0, lines: [String] = []
+        var updated = 0, failed = 0, lines: [(Int, String)] = []
         for (candidate, recordID) in updates {
             guard let record = byID[recordID], record.permits(.update, by: context) else {
                 failed += 1
-                lines.append(reportLine(candidate.row, result: "error", reason: Messages.title(.forbidden, in: context.language)))
+                lines.append((candidate.row.line, reportLine(candidate.row, result: "error", reason: Messages.title(.forbidden, in: context.language))))
                 continue
             }
             let before = record.auditSnapshot
             var validator = FieldValidator()
             guard let party = try target.update(record, with: candidate.values, into: &validator) else {
                 failed += 1
-                lines.append(reportLine(candidate.row, result: "error", reason: reason(validator.errors)))
+                lines.append((candidate.row.line, reportLine(candidate.row, result: "error", reason: reason(validator.errors))))
                 continue
             }
             record.version += 1

@@ -64,7 +64,7 @@ public struct ImportService: Sendable {
 }
 
 extension ImportResource {
-    var module: PermissionModule {
+    public var module: PermissionModule {
         switch self {
         case .accounts: .accounts
         case .contacts: .contacts

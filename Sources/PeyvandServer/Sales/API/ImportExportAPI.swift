@@ -1,0 +1,102 @@
+import Foundation
+import PeyvandCore
+import Vapor
+
+/// `POST /import/{resource}` (CSV body → a background import), `GET /imports/{id}` (progress),
+/// `GET /imports/{id}/report` (refused and skipped rows as CSV), `GET /export/{resource}` (CSV).
+enum ImportExportAPI {
+    static let maximumFileSize: ByteCount = "20mb"
+
+    struct ImportDTO: Encodable {
+        var id: UUID
+        var resource: String
+        var status: String
+        var fileName: String
+        var duplicatePolicy: String
+        var totalRows: Int
+        var processedRows: Int
+        var created: Int
+        var updated: Int
+        var skipped: Int
+        var failed: Int
+        var jobId: UUID?
+        var reportUrl: String
+        var createdAt: Date
+        var finishedAt: Date?
+
+        init(_ dataImport: DataImport) {
+            (id, resource, status, fileName) = (dataImport.id!, dataImport.resource, dataImport.status, dataImport.fileName)
+            (duplicatePolicy, totalRows, processedRows) = (dataImport.duplicatePolicy, dataImport.totalRows, dataImport.processedRows)
+            (created, updated, skipped, failed) = (dataImport.createdCount, dataImport.updatedCount, dataImport.skippedCount, dataImport.failedCount)
+            (jobId, createdAt, finishedAt) = (dataImport.jobID, dataImport.createdAt, dataImport.finishedAt)
+            reportUrl = "/api/v1/imports/\(dataImport.id!)/report"
+        }
+    }
+
+    /// The body is the CSV file itself (`text/csv`); options are query parameters:
+    /// `duplicates=skip|update|create`, `mapping={"CSV header": "field", …}`, `file_name`.
+    @Sendable static func start(_ request: Request) async throws -> Response {
+        let context = try request.actor
+        guard let resource = request.parameters.get("resource").flatMap(ImportResource.init(rawValue:)) else { throw Abort(.notFound) }
+        guard let contentType = request.headers.contentType,
+              contentType.type == "text" && contentType.subType == "csv" || contentType.subType == "octet-stream"
+        else { throw HTTPProblem(code: .unsupportedMediaType, status: .unsupportedMediaType) }
+        var query = QueryReader(request)
+        let policy = query.oneOf("duplicates", DataImport.DuplicatePolicy.self) ?? .skip
+        var mapping: [String: String] = [:]
+        if let raw = query.string("mapping", max: 10_000) {
+            if let decoded = try? JSONDecoder().decode([String: String].self, from: Data(raw.utf8)) { mapping = decoded }
+            else { query.validator.add("mapping", .invalidFormat) }
+        }
+        let fileName = query.string("file_name") ?? "\(resource.rawValue).csv"
+        try query.finish()
+        guard let body = request.body.data, body.readableBytes > 0 else {
+            throw ValidationFailure([FieldError(field: "file", code: .required)])
+        }
+        let dataImport = try await ImportService(store: request.store).start(resource, csv: Data(buffer: body), fileName: fileName,
+                                                                             policy: policy, mapping: mapping, by: context)
+        return try jsonResponse(ImportDTO(dataImport), status: .accepted, location: "/api/v1/imports/\(dataImport.id!)")
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let dataImport = try await ImportService(store: request.store).find(try idParameter(request), in: try request.actor)
+        return try jsonResponse(ImportDTO(dataImport))
+    }
+
+    @Sendable static func report(_ request: Request) async throws -> Response {
+        let dataImport = try await ImportService(store: request.store).find(try idParameter(request), in: try request.actor)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"import-\(dataImport.id!)-report.csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: dataImport.report))
+    }
+
+    /// Streams the list (same filters as `GET /<resource>`) as CSV, page by page.
+    @Sendable static func export(_ request: Request) async throws -> Response {
+        let context = try request.actor
+        guard let resource = request.parameters.get("resource").flatMap(ImportResource.init(rawValue:)) else { throw Abort(.notFound) }
+        let listRequest: ListRequest = switch resource {
+        case .accounts: try SalesRequests.listRequest(request, AccountService.list, filters: AccountsAPI.filters)
+        case .contacts: try SalesRequests.listRequest(request, ContactService.list, filters: ContactsAPI.filters)
+        case .leads: try SalesRequests.listRequest(request, LeadService.list, filters: LeadsAPI.filters)
+        }
+        try context.require(resource.module, .export)
+        let store = request.store
+        let logger = request.logger
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(resource.rawValue).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
+            do {
+                try await ExportService(store: store).export(resource, listRequest, in: context) { text in
+                    try await writer.write(.buffer(ByteBuffer(string: text)))
+                }
+                try await writer.write(.end)
+            } catch {
+                // The status line is already sent; ending the stream with an error tells the client it is incomplete.
+                logger.error("export failed", metadata: ["error": "\(error)"])
+                try await writer.write(.error(error))
+            }
+        }))
+    }
+}
