@@ -27,6 +27,8 @@ public struct PipelineService: Sendable {
 
     public static let maximumStages = 30
 
+    static let standardName = "فروش"
+
     /// The stages of a new organisation's first pipeline.
     static let standardStages: [(name: String, probability: Int, outcome: PipelineStage.Outcome)] = [
         ("شناسایی", 10, .open), ("ارزیابی نیاز", 25, .open), ("ارائهٔ پیشنهاد", 50, .open),
@@ -101,13 +103,18 @@ public struct PipelineService: Sendable {
     }
 
     /// Only a pipeline no opportunity uses can be deleted; otherwise deactivate it.
-    public func delete(_ id: UUID, by context: RequestContext) async throws {
+    public func delete(_ id: UUID, expectedVersion: Int?, by context: RequestContext) async throws {
         guard context.isAdministrator else { throw PlatformError.forbidden(.administration, .delete) }
         let now = store.now()
         try await store.write { database in
             guard let pipeline = try await Pipeline.query(on: database).scoped(to: context).filter(\.$id == id).first()
             else { throw PlatformError.notFound(recordType: Pipeline.auditType) }
-            if try await Opportunity.query(on: database).withDeleted().filter(\.$pipelineID == id).count() > 0 {
+            _ = try await VersionGuard.bump(Pipeline.schema, id: id, organisationID: context.organisationID, expected: expectedVersion,
+                                            recordType: Pipeline.auditType, on: database)
+            let stageIDs = try await PipelineStage.query(on: database).filter(\.$pipelineID == id).all().compactMap(\.id)
+            let historical = stageIDs.isEmpty ? 0 : try await OpportunityStageChange.query(on: database)
+                .group(.or) { $0.filter(\.$toStageID ~~ stageIDs).filter(\.$fromStageID ~~ stageIDs) }.count()
+            if try await Opportunity.query(on: database).withDeleted().filter(\.$pipelineID == id).count() + historical > 0 {
                 throw SalesError.recordInUse(recordType: Pipeline.auditType, dependents: Opportunity.schema)
             }
             try await PipelineStage.query(on: database).filter(\.$pipelineID == id).delete()
@@ -122,7 +129,14 @@ public struct PipelineService: Sendable {
         if let pipeline = try await Pipeline.query(on: database).scoped(to: context).filter(\.$isActive == true).sort(\.$createdAt).first() {
             return pipeline
         }
-        let pipeline = Pipeline(organisationID: context.organisationID, name: "فروش")
+        // Every pipeline is inactive: use the standard one again (reactivated) rather than clash on its name.
+        if let standard = try await Pipeline.query(on: database).scoped(to: context).filter(\.$name == Self.standardName).first() {
+            standard.isActive = true
+            standard.version += 1
+            try await standard.update(on: database)
+            return standard
+        }
+        let pipeline = Pipeline(organisationID: context.organisationID, name: Self.standardName)
         try await pipeline.create(on: database)
         let stages = Self.standardStages.map { StageInput(name: $0.name, probability: $0.probability, outcome: $0.outcome.rawValue) }
         _ = try await Self.replaceStages(of: pipeline, with: stages, existing: [], in: context, on: database)
@@ -161,7 +175,9 @@ public struct PipelineService: Sendable {
             default: break
             }
         }
-        if !stages.isEmpty && outcomes != Set(PipelineStage.Outcome.allCases) { validator.add("stages", .invalidFormat) }
+        if outcomes != Set(PipelineStage.Outcome.allCases) { validator.add("stages", .invalidFormat) }
+        let ids = stages.compactMap(\.id)
+        if Set(ids).count != ids.count { validator.add("stages", .notUnique) }
     }
 
     /// Writes the stage list in order: kept stages are updated, new ones created, dropped ones

@@ -22,7 +22,7 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         let context = try request.actor
         let body = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
         var hasher = SHA256()
-        hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)\n".utf8))
+        hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)?\(request.url.query ?? "")\n".utf8))
         if let body { hasher.update(data: Data(buffer: body)) }
         let requestHash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
 

@@ -40,11 +40,14 @@ enum OpportunitiesAPI {
         return try jsonResponse(OpportunityDTO(opportunity), version: opportunity.version)
     }
 
-    /// `POST /opportunities/{id}/reopen` `{ stage_id? }`.
+    /// `POST /opportunities/{id}/reopen` with `{ stage_id? }` or no body at all.
     @Sendable static func reopen(_ request: Request) async throws -> Response {
-        var reader = try FieldReader(request)
-        let stageID = reader.uuid("stage_id")
-        try reader.finish()
+        var stageID: UUID?
+        if (request.body.data?.readableBytes ?? 0) > 0 {
+            var reader = try FieldReader(request)
+            stageID = reader.uuid("stage_id")
+            try reader.finish()
+        }
         let opportunity = try await service(request).reopen(try idParameter(request), stageID: stageID,
                                                             expectedVersion: Versioning.expectedVersion(request), by: try request.actor)
         return try jsonResponse(OpportunityDTO(opportunity), version: opportunity.version)

@@ -50,7 +50,7 @@ enum PipelinesAPI {
     }
 
     @Sendable static func delete(_ request: Request) async throws -> HTTPStatus {
-        try await service(request).delete(try idParameter(request), by: try request.actor)
+        try await service(request).delete(try idParameter(request), expectedVersion: Versioning.expectedVersion(request), by: try request.actor)
         return .noContent
     }
 
