@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
     signedIn.get("audit-log", use: AuditLogAPI.list)
 
     salesRoutes(signedIn)
+    documentRoutes(signedIn)
     activityRoutes(signedIn)
 
     signedIn.on(.POST, "import", ":resource", body: .collect(maxSize: ImportExportAPI.maximumFileSize), use: ImportExportAPI.start)
@@ -117,6 +118,32 @@ private func salesRoutes(_ signedIn: any RoutesBuilder) {
     opportunities.post(":id", "restore", use: OpportunitiesAPI.restore)
     opportunities.post(":id", "reopen", use: OpportunitiesAPI.reopen)
     opportunities.get(":id", "stage-history", use: OpportunitiesAPI.stageHistory)
+}
+
+private func documentRoutes(_ signedIn: any RoutesBuilder) {
+    let quotes = signedIn.grouped("quotes")
+    quotes.get(use: DocumentsAPI.listQuotes)
+    quotes.post(use: DocumentsAPI.createQuote)
+    quotes.get(":id", use: DocumentsAPI.showQuote)
+    quotes.patch(":id", use: DocumentsAPI.updateQuote)
+    quotes.delete(":id", use: DocumentsAPI.deleteQuote)
+    for (action, status) in [("send", Quote.Status.sent), ("accept", .accepted), ("reject", .rejected), ("expire", .expired)] {
+        quotes.post(":id", .constant(action), use: DocumentsAPI.quoteAction(status))
+    }
+
+    let orders = signedIn.grouped("orders")
+    orders.get(use: DocumentsAPI.listOrders)
+    orders.get(":id", use: DocumentsAPI.showOrder)
+    orders.post(":id", "invoices", use: DocumentsAPI.invoiceOrder)
+    orders.post(":id", "fulfil", use: DocumentsAPI.orderAction(.fulfilled))
+    orders.post(":id", "cancel", use: DocumentsAPI.orderAction(.cancelled))
+
+    let invoices = signedIn.grouped("invoices")
+    invoices.get(use: DocumentsAPI.listInvoices)
+    invoices.get(":id", use: DocumentsAPI.showInvoice)
+    invoices.post(":id", "void", use: DocumentsAPI.voidInvoice)
+    invoices.get(":id", "payments", use: DocumentsAPI.listPayments)
+    invoices.post(":id", "payments", use: DocumentsAPI.recordPayment)
 }
 
 private func activityRoutes(_ signedIn: any RoutesBuilder) {

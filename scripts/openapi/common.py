@@ -18,6 +18,8 @@ TIMESTAMP = {"type": "string", "format": "date-time", "description": "RFC 3339, 
 VERSION = {"type": "integer", "minimum": 1, "description": "Optimistic-concurrency version; also sent as the `ETag`."}
 LANGUAGE = {"type": "string", "enum": LANGUAGES}
 TIME_ZONE = {"type": "string", "description": "IANA time zone identifier, e.g. `Asia/Tehran`.", "examples": ["Asia/Tehran"]}
+INT64_MAX = 2**63 - 1  # amounts are Int64 minor units
+CURRENCY = {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code, e.g. `IRR`."}
 
 
 def name_field(max_length, description):
@@ -55,6 +57,15 @@ def list_of(item, description):
         "next_cursor": {"type": ["string", "null"],
                         "description": "Pass as `cursor` to read the next page; null on the last page."},
     }, required=["data", "next_cursor"], description=description)
+
+
+# `{"amount_minor": 1250000, "currency": "IRR"}` (MoneyDTO in OpportunityDTOs.swift), shared by
+# opportunities, products and price lists; generate.py registers it as `#/components/schemas/Money`.
+MONEY = obj({
+    "amount_minor": {"type": "integer", "minimum": 0, "maximum": INT64_MAX,
+                     "description": "In the currency's minor unit (rials for `IRR`)."},
+    "currency": CURRENCY,
+}, required=["amount_minor", "currency"], description="An amount of money.")
 
 
 # ---------------------------------------------------------------- responses and operations

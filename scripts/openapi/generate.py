@@ -8,12 +8,14 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 
+import activities  # noqa: E402  (activities, reminders, timelines)
 import pipelines  # noqa: E402  (pipelines, opportunities)
 import products  # noqa: E402  (products, price lists)
-import sales  # noqa: E402  (accounts, contacts, leads)
+import sales  # noqa: E402  (accounts, contacts, leads, merges)
+import transfer  # noqa: E402  (CSV import and export, jobs)
 from common import (  # noqa: E402
-    BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of,
-    name_field, no_content, obj, op, problem_response, problems, schema,
+    BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, MONEY, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok,
+    list_of, name_field, no_content, obj, op, problem_response, problems, schema,
 )
 
 PROBLEM_CODES = [
@@ -192,9 +194,12 @@ schemas = {
     "TeamList": list_of("Team", "A page of teams."),
     "RoleList": list_of("Role", "A page of roles."),
     "AuditEntryList": list_of("AuditEntry", "A page of audit entries."),
+    "Money": MONEY,
     **sales.SCHEMAS,
     **pipelines.SCHEMAS,
     **products.SCHEMAS,
+    **activities.SCHEMAS,
+    **transfer.SCHEMAS,
 }
 
 EXAMPLES = {
@@ -210,7 +215,8 @@ EXAMPLES = {
                 "permissions": {"accounts": {"read": "organisation", "update": "team"}, "leads": {"read": "own"}}},
     "RoleChanges": {"permissions": {"accounts": {"read": "organisation"}}},
 }
-for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES, **products.EXAMPLES}.items():
+for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES, **products.EXAMPLES,
+                           **activities.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -269,6 +275,8 @@ parameters = {
     **sales.PARAMETERS,
     **pipelines.PARAMETERS,
     **products.PARAMETERS,
+    **activities.PARAMETERS,
+    **transfer.PARAMETERS,
 }
 
 
@@ -409,6 +417,8 @@ paths = {
     **sales.PATHS,
     **pipelines.PATHS,
     **products.PATHS,
+    **activities.PATHS,
+    **transfer.PATHS,
 }
 
 document = {
@@ -422,7 +432,7 @@ document = {
                        "`Accept-Language: en`). Lists use cursor pagination; records carry a `version` sent as "
                        "`ETag` and checked through `If-Match`; POSTs accept an `Idempotency-Key`. Every response "
                        "carries `X-Request-Id`. An unknown path is 404 and a known path with another method is 405 "
-                       "with `Allow`; request bodies over 1 MB are 413.",
+                       "with `Allow`; request bodies over 1 MB (CSV imports: 20 MB) are 413.",
     },
     "servers": [{"url": "/"}],
     "security": [{"bearer": []}],
@@ -437,6 +447,8 @@ document = {
         *sales.TAGS,
         *pipelines.TAGS,
         *products.TAGS,
+        *activities.TAGS,
+        *transfer.TAGS,
     ],
     "paths": paths,
     "components": {

@@ -9,6 +9,7 @@ Sources of truth (keep in step by hand):
   SalesRequests.swift (listRequest; `OpportunitiesAPI.filters`);
 - responses: Sources/PeyvandServer/Sales/API/OpportunityDTOs.swift (nil optionals are left out, so
   only non-optional properties are required);
+- `amount` is the shared `Money` schema (common.MONEY);
 - enums: Sources/PeyvandCore/Sales/Models/{Opportunity,Pipeline}.swift (Opportunity.Status,
   PipelineStage.Outcome);
 - validation and rules: Sources/PeyvandCore/Sales/Services/{PipelineService,OpportunityService,
@@ -16,8 +17,8 @@ Sources of truth (keep in step by hand):
 - sort columns: `OpportunityService.list`.
 """
 from common import (
-    BODY_ERRORS, IDEMPOTENCY_ERRORS, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of, name_field, no_content,
-    nullable, obj, op, problems, schema,
+    BODY_ERRORS, IDEMPOTENCY_ERRORS, INT64_MAX, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of, name_field,
+    no_content, nullable, obj, op, problems, schema,
 )
 from sales import OPTIONAL, OWNER, OWNER_INPUT, PARTY_INPUT, query, sort_parameter, text, text_query
 
@@ -29,9 +30,6 @@ OPPORTUNITY_SORTS = ["created_at", "updated_at", "name", "amount", "expected_clo
 MAX_STAGES = 30           # PipelineService.maximumStages
 MAX_COMPETITORS = 20      # OpportunityInput.validate
 MAX_COMPETITOR_LENGTH = 200
-INT64_MAX = 2**63 - 1     # amount_minor is an Int64
-
-CURRENCY = {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code, e.g. `IRR`."}
 
 # ---------------------------------------------------------------- schemas
 SCHEMAS = {
@@ -102,11 +100,6 @@ SCHEMAS = {
     }, required=["data", "next_cursor"], description="All of the organisation's pipelines."),
 
     # --- opportunities
-    "Money": obj({
-        "amount_minor": {"type": "integer", "minimum": 0, "maximum": INT64_MAX,
-                         "description": "In the currency's minor unit (rials for `IRR`)."},
-        "currency": CURRENCY,
-    }, required=["amount_minor", "currency"], description="An amount of money."),
     "MoneyInput": obj({
         "amount_minor": nullable({"type": "integer", "minimum": 0, "maximum": INT64_MAX,
                                   "description": "In the currency's minor unit (rials for `IRR`); below 0 is 422 "

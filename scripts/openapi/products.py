@@ -9,15 +9,15 @@ Sources of truth (keep in step by hand):
 - bodies and list parameters: Sources/PeyvandServer/Sales/API/{Products,PriceLists}API.swift,
   SalesRequests.swift (listRequest; `ProductsAPI.filters`, `PriceListsAPI.filters`);
 - responses: Sources/PeyvandServer/Sales/API/ProductDTOs.swift (nil optionals are left out, so
-  only non-optional properties are required);
+  only non-optional properties are required); prices use the shared `Money` schema (common.MONEY);
 - validation and rules: Sources/PeyvandCore/Sales/Services/{ProductInput,PriceListInput,
   ProductService,PriceListService}.swift;
 - sort columns: `ProductService.list`, `PriceListService.list`;
 - errors: Sources/PeyvandCore/Sales/Errors/SalesError.swift (`skuTaken`).
 """
 from common import (
-    BODY_ERRORS, IDEMPOTENCY_ERRORS, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of, name_field, no_content,
-    nullable, obj, op, problems, schema,
+    BODY_ERRORS, CURRENCY, IDEMPOTENCY_ERRORS, INT64_MAX, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of,
+    name_field, no_content, nullable, obj, op, problems, schema,
 )
 from sales import OPTIONAL, query, sort_parameter, text, text_query
 
@@ -30,9 +30,6 @@ MAX_SKU = 64             # ProductInput.maximumSKULength
 MAX_PRODUCT_LINE = 100   # ProductInput.maximumProductLineLength
 MAX_UNIT = 30            # ProductInput.maximumUnitLength
 MAX_TAX_RATE_BP = 10_000  # ProductInput.maximumTaxRateBP
-INT64_MAX = 2**63 - 1    # amounts are Int64 minor units
-
-CURRENCY = {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code, e.g. `IRR`."}
 CURRENCY_INPUT = {"type": "string", "pattern": "^[A-Za-z]{3}$",
                   "description": "Three letters (ISO 4217, e.g. `IRR`, `usd`), stored upper-cased; anything else is "
                                  "422 `invalid_format`."}
@@ -49,11 +46,6 @@ PROBLEM_EXTENSIONS = {
 
 # ---------------------------------------------------------------- schemas
 SCHEMAS = {
-    "Money": obj({
-        "amount_minor": {"type": "integer", "minimum": 0, "maximum": INT64_MAX,
-                         "description": "In the currency's minor unit (rials for `IRR`)."},
-        "currency": CURRENCY,
-    }, required=["amount_minor", "currency"], description="An amount of money."),
     "ListPriceInput": obj({
         "amount_minor": {"type": "integer", "minimum": 0, "maximum": INT64_MAX,
                          "description": "In the currency's minor unit (rials for `IRR`). Missing is 422 `required`, "

@@ -6,6 +6,7 @@ PROBLEM_CODES to the problem types and PROBLEM_EXTENSIONS to the Problem schema.
 Sources of truth (keep in step by hand):
 - routes: Sources/PeyvandServer/routes.swift (salesRoutes);
 - bodies and list parameters: Sources/PeyvandServer/Sales/API/{Accounts,Contacts,Leads}API.swift, SalesRequests.swift;
+- merges: `AccountsAPI.merge`, `ContactsAPI.merge`, Sources/PeyvandCore/Sales/Services/MergeService.swift;
 - responses: Sources/PeyvandServer/Sales/API/SalesDTOs.swift (nil optionals are left out, so only
   non-optional properties are required);
 - enums: Sources/PeyvandCore/Sales/Models/*.swift, Platform/Persian/IranianProvince.swift;
@@ -339,6 +340,10 @@ SCHEMAS = {
         "account": {**schema("Account"), "description": "Absent when the lead was converted without an account."},
         "contact": schema("Contact"),
     }, required=["lead", "contact"]),
+    "MergeRequest": obj({
+        "source_id": {**UUID, "description": "The duplicate to fold in and delete: another live record of the same "
+                                             "type that the caller may read and delete."},
+    }, required=["source_id"], closed=False, description="Which duplicate to merge into the record of the path."),
     "AccountList": list_of("Account", "A page of accounts."),
     "ContactList": list_of("Contact", "A page of contacts."),
     "LeadList": list_of("Lead", "A page of leads."),
@@ -361,6 +366,7 @@ EXAMPLES = {
                 "phones": [{"number": "+98 935 111 2233"}], "tags": ["نمایشگاه ۱۴۰۵"]},
     "LeadChanges": {"status": "qualified", "score": 80},
     "LeadConversion": {"create_account": True},
+    "MergeRequest": {"source_id": "01A207ED-6660-73E2-A5D3-ADA7B68BEA15"},
 }
 
 
@@ -472,28 +478,60 @@ def record_paths(base, name, plural, tag, sort, filters, notes):
     }
 
 
+# The resource filters of each list (`AccountsAPI.filters`, …), also read by `GET /export/{resource}`.
+ACCOUNT_FILTERS = [
+    query("kind", {"type": "string", "enum": ACCOUNT_KINDS}, "Only accounts of this kind; another value is 422."),
+    query("parent_id", UUID, "Only the direct children of this account; not a UUID is 422."),
+    text_query("industry", "Only accounts with exactly this industry."),
+    P("Province"),
+]
+CONTACT_FILTERS = [
+    query("account_id", UUID, "Only the contacts of this account; not a UUID is 422."),
+    query("gender", {"type": "string", "enum": GENDERS}, "Only contacts of this gender; another value is 422."),
+    query("lead_source", {"type": "string", "enum": LEAD_SOURCES}, "Only contacts from this source; another value is 422."),
+    P("Province"),
+]
+LEAD_FILTERS = [
+    query("status", {"type": "string", "enum": LEAD_STATUSES}, "Only leads in this status; another value is 422."),
+    query("source", {"type": "string", "enum": LEAD_SOURCES}, "Only leads from this source; another value is 422."),
+    query("campaign_id", UUID, "Only the leads of this campaign; not a UUID is 422."),
+]
+
+
+def merge_path(base, name, plural, tag, moved):
+    """`POST /<records>/{id}/merge` (`AccountsAPI.merge`, `ContactsAPI.merge`, `MergeService`)."""
+    lower = name.lower()
+    return {f"{base}/{{id}}/merge": {
+        "parameters": [P("Id")],
+        "post": op(f"merge{name}", tag, f"Fold a duplicate {lower} into this one",
+                   {"200": json_ok(f"The kept {lower}, with what it took over from the duplicate.", name,
+                                   ["ETag", "Idempotent-Replayed"]),
+                    **problems(401, 403, 404, 409, 412, *BODY_ERRORS)},
+                   description=(
+                       f"In one transaction: fills the kept {lower}'s empty fields from the duplicate (`source_id`), "
+                       "unites their phones, e-mail addresses and tags" + moved + ", then soft-deletes the duplicate "
+                       "(an administrator can restore it, though what moved stays moved). The audit entry (action "
+                       "`merge`, on the kept record) holds the duplicate as it was (`merged_record`) and every value "
+                       "that could not be kept (`values_not_kept`). `If-Match` applies to the kept record. The body "
+                       "is read first: 422 on `source_id` when it is missing or not a UUID (`required`, "
+                       "`must_be_string`, `invalid_uuid`; also for an unknown `{id}`), the same as `{id}` "
+                       "(`invalid_format`), or not a live " + lower + " the caller may read "
+                       "(`referenced_record_missing`). 404 when `{id}` is not a live " + lower + " the caller may "
+                       f"read. 403 when the role may not update {plural} (or this one), or may not delete {plural} "
+                       "(or the duplicate). 409 only while an earlier request with the same `Idempotency-Key` runs."),
+                   parameters_=[P("IfMatch"), P("IdempotencyKey")], request_body=body("MergeRequest"))}}
+
+
 def _paths():
     accounts = record_paths(
-        "/api/v1/accounts", "Account", "Accounts", "Accounts", "AccountSort",
-        [query("kind", {"type": "string", "enum": ACCOUNT_KINDS}, "Only accounts of this kind; another value is 422."),
-         query("parent_id", UUID, "Only the direct children of this account; not a UUID is 422."),
-         text_query("industry", "Only accounts with exactly this industry."),
-         P("Province")],
+        "/api/v1/accounts", "Account", "Accounts", "Accounts", "AccountSort", ACCOUNT_FILTERS,
         {"duplicates": "an account with the same phone, e-mail or name"})
     contacts = record_paths(
-        "/api/v1/contacts", "Contact", "Contacts", "Contacts", "ContactSort",
-        [query("account_id", UUID, "Only the contacts of this account; not a UUID is 422."),
-         query("gender", {"type": "string", "enum": GENDERS}, "Only contacts of this gender; another value is 422."),
-         query("lead_source", {"type": "string", "enum": LEAD_SOURCES},
-               "Only contacts from this source; another value is 422."),
-         P("Province")],
+        "/api/v1/contacts", "Contact", "Contacts", "Contacts", "ContactSort", CONTACT_FILTERS,
         {"duplicates": "a contact with the same phone or e-mail, or the same name at the same account (or both without "
                        "one),"})
     leads = record_paths(
-        "/api/v1/leads", "Lead", "Leads", "Leads", "LeadSort",
-        [query("status", {"type": "string", "enum": LEAD_STATUSES}, "Only leads in this status; another value is 422."),
-         query("source", {"type": "string", "enum": LEAD_SOURCES}, "Only leads from this source; another value is 422."),
-         query("campaign_id", UUID, "Only the leads of this campaign; not a UUID is 422.")],
+        "/api/v1/leads", "Lead", "Leads", "Leads", "LeadSort", LEAD_FILTERS,
         {"duplicates": "a lead with the same phone or e-mail, or the same name at the same company (or both without one),",
          "update": ["409 `already-converted` for a converted lead (it can no longer be edited). Setting `status` to "
                     "`disqualified` on a lead without a `disqualified_reason` is 422."]})
@@ -517,7 +555,15 @@ def _paths():
                        "when likely duplicates exist. Not a boolean (`true`, `false`, `1`, `0`) is 422, checked before "
                        "the body is read.")],
                    request_body=body("LeadConversion"))}}
-    return {**accounts, **contacts, **leads, **convert}
+    merge_accounts = merge_path(
+        "/api/v1/accounts", "Account", "accounts", "Accounts",
+        "; moves its contacts, opportunities, child accounts, the activities regarding it and the leads converted "
+        "into it over; takes its parent and customer date where the kept account has none")
+    merge_contacts = merge_path(
+        "/api/v1/contacts", "Contact", "contacts", "Contacts",
+        " (an opt-out on either is kept); moves its opportunities, the activities regarding it and the leads "
+        "converted into it over (activities naming it as a participant keep naming it)")
+    return {**accounts, **merge_accounts, **contacts, **merge_contacts, **leads, **convert}
 
 
 PATHS = _paths()

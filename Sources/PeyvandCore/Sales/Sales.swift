@@ -9,6 +9,7 @@ public enum SalesModule {
             CreateAccountsContactsLeads(),
             CreateProductsAndPriceLists(),
             CreatePipelinesAndOpportunities(),
+            CreateQuotesOrdersInvoices(),
         ]
     }
 }

@@ -87,6 +87,26 @@ struct FieldReader {
         return fractional.date(from: text)
     }
 
+    /// A number with at most three decimals, in thousandths (`1.5` → 1500), so quantities stay exact.
+    mutating func thousandths(_ key: String) -> Int64? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .int(let value)?:
+            guard abs(value) <= Int64.max / 1000 else { validator.add(prefix + key, .outOfRange); return nil }
+            return value * 1000
+        case .double(let value)?:
+            let scaled = (value * 1000).rounded()
+            guard scaled.isFinite, abs(scaled) < 9e15, abs(value * 1000 - scaled) < 1e-6 else {
+                validator.add(prefix + key, .invalidFormat)
+                return nil
+            }
+            return Int64(scaled)
+        default:
+            validator.add(prefix + key, .mustBeInteger)
+            return nil
+        }
+    }
+
     mutating func strings(_ key: String) -> [String]? {
         switch object[key] {
         case nil, .null?: return nil

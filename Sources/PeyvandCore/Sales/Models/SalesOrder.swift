@@ -1,0 +1,73 @@
+import FluentKit
+import Foundation
+
+/// What an accepted quote becomes: open → fulfilled, or cancelled while nothing is invoiced. Billed by one or more invoices.
+public final class SalesOrder: SalesDocument, @unchecked Sendable {
+    public static let schema = "orders"
+    public static let auditType = "order"
+    public static let documentKind = DocumentKind.order
+    public static let permissionModule = PermissionModule.orders
+    public static var organisationKey: KeyPath<SalesOrder, FieldProperty<SalesOrder, UUID>> { \.$organisationID }
+    public static var ownerUserKey: KeyPath<SalesOrder, OptionalFieldProperty<SalesOrder, UUID>> { \.$ownerUserID }
+    public static var ownerTeamKey: KeyPath<SalesOrder, OptionalFieldProperty<SalesOrder, UUID>> { \.$ownerTeamID }
+
+    public enum Status: String, Codable, CaseIterable, Sendable {
+        case open, fulfilled, cancelled
+    }
+
+    // managed fields
+    @ID(custom: .id, generatedBy: .user) public var id: UUID?
+    @Field(key: "org_id") public var organisationID: UUID
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    @Timestamp(key: "deleted_at", on: .delete) public var deletedAt: Date?
+    @Field(key: "version") public var version: Int
+    @OptionalField(key: "owner_user_id") public var ownerUserID: UUID?
+    @OptionalField(key: "owner_team_id") public var ownerTeamID: UUID?
+
+    // data fields
+    @Field(key: "number") public var number: String
+    @Field(key: "account_id") public var accountID: UUID
+    @OptionalField(key: "contact_id") public var contactID: UUID?
+    @Field(key: "status") public var status: String
+    @Field(key: "currency") public var currency: String
+    @OptionalField(key: "notes") public var notes: String?
+    @OptionalField(key: "quote_id") public var quoteID: UUID?
+
+    // totals, computed on the server from the lines
+    @Field(key: "subtotal_minor") public var subtotalMinor: Int64
+    @Field(key: "discount_minor") public var discountMinor: Int64
+    @Field(key: "tax_minor") public var taxMinor: Int64
+    @Field(key: "total_minor") public var totalMinor: Int64
+
+    // derived fields
+    @Field(key: "search_text") public var searchText: String
+
+    public init() {}
+
+    public init(organisationID: UUID, accountID: UUID, currency: String) {
+        self.id = UUIDv7.make()
+        self.organisationID = organisationID
+        self.version = 1
+        self.number = ""
+        self.accountID = accountID
+        self.status = Status.open.rawValue
+        self.currency = currency
+        self.subtotalMinor = 0
+        self.discountMinor = 0
+        self.taxMinor = 0
+        self.totalMinor = 0
+        self.searchText = ""
+    }
+
+    public var auditID: UUID { id! }
+
+    public var auditSnapshot: [String: JSONValue] {
+        [
+            "number": .string(number), "account_id": .from(accountID), "contact_id": .from(contactID), "status": .string(status),
+            "currency": .string(currency), "notes": .from(notes), "total_minor": .int(totalMinor),
+            "owner_user_id": .from(ownerUserID), "owner_team_id": .from(ownerTeamID),
+            "quote_id": .from(quoteID),
+        ]
+    }
+}
