@@ -90,6 +90,13 @@ struct DocumentsAPITests {
             let account = try await app.testing().sendRequest(.GET, "api/v1/accounts/\(setup.accountID)", headers: setup.org.admin.bearer)
             #expect(account.json["kind"] as? String == "customer")
             #expect(account.json["became_customer_at"] != nil)
+
+            let timeline = try await app.testing().sendRequest(.GET, "api/v1/accounts/\(setup.accountID)/timeline", headers: setup.org.admin.bearer)
+            let kinds = (timeline.json["data"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+            #expect(kinds.contains("quote"))
+            #expect(kinds.contains("order"))
+            let quoteEntry = (timeline.json["data"] as? [[String: Any]])?.first { $0["kind"] as? String == "quote" }
+            #expect((quoteEntry?["document"] as? [String: Any])?["status"] as? String == "accepted")
         }
     }
 

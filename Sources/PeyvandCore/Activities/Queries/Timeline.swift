@@ -1,11 +1,14 @@
 import FluentKit
+import FluentSQL
 import Foundation
+import SQLKit
 
 /// One thing that happened to a record or its children, as the 360° timeline shows it.
 public struct TimelineEntry: Sendable {
     public enum Kind: String, Sendable {
         case activity
         case stageChange = "stage_change"
+        case quote, order, invoice
         case change
     }
 
@@ -17,6 +20,8 @@ public struct TimelineEntry: Sendable {
     public var activity: Activity?
     public var stageChange: OpportunityStageChange?
     public var audit: AuditEntry?
+    /// A quote, order or invoice of the record.
+    public var document: (any SalesDocument)?
 }
 
 /// The 360° view of an account, contact, lead or opportunity: its activities, its opportunities'
@@ -80,6 +85,9 @@ public struct TimelineService: Sendable {
                                              recordID: change.opportunityID, stageChange: change))
             }
         }
+        try await appendDocuments(Quote.self, ids: ids, after: position, limit: limit, in: context, to: &entries)
+        try await appendDocuments(SalesOrder.self, ids: ids, after: position, limit: limit, in: context, to: &entries)
+        try await appendDocuments(Invoice.self, ids: ids, after: position, limit: limit, in: context, to: &entries)
         var audit = AuditEntry.query(on: database).scoped(to: context).group(.or) { either in
             for (recordType, recordIDs) in ids where !recordIDs.isEmpty {
                 either.group(.and) { $0.filter(\.$recordType == recordType).filter(\.$recordID ~~ recordIDs) }
@@ -95,6 +103,40 @@ public struct TimelineService: Sendable {
         let page = Array(entries.prefix(limit))
         let next = entries.count > limit ? page.last.map { ListCursor.after(value: .double($0.at.timeIntervalSince1970), id: $0.id) } : nil
         return ListPage(items: page, nextCursor: next)
+    }
+
+    /// The record's quotes, orders or invoices (by account, contact or opportunity), by creation time.
+    private func appendDocuments<Document: SalesDocument>(_ type: Document.Type, ids: [String: [UUID]], after position: (at: Date, id: UUID)?,
+                                                          limit: Int, in context: RequestContext,
+                                                          to entries: inout [TimelineEntry]) async throws {
+        guard context.permissions.scope(for: Document.permissionModule, .read) != nil else { return }
+        let accounts = ids[Account.auditType] ?? [], contacts = ids[Contact.auditType] ?? []
+        let opportunities = Document.self == Quote.self ? ids[Opportunity.auditType] ?? [] : []
+        guard !accounts.isEmpty || !contacts.isEmpty || !opportunities.isEmpty else { return }
+        let sql = try store.sql()
+        var links: [SQLQueryString] = []
+        if !accounts.isEmpty { links.append("account_id IN (\(binds: accounts))") }
+        if !contacts.isEmpty { links.append("contact_id IN (\(binds: contacts))") }
+        if !opportunities.isEmpty { links.append("opportunity_id IN (\(binds: opportunities))") }
+        var conditions: [SQLQueryString] = ["org_id = \(bind: context.organisationID)", "deleted_at IS NULL", "(\(links.joined(separator: " OR ")))"]
+        if let scope = try context.ownerScope(Document.permissionModule, .read, alias: Document.schema) { conditions.append(scope) }
+        if let position {
+            conditions.append("(created_at < \(bind: position.at) OR (created_at = \(bind: position.at) AND id < \(bind: position.id)))")
+        }
+        let rows = try await sql.raw("""
+            SELECT * FROM \(ident: Document.schema) WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY created_at DESC, id DESC LIMIT \(literal: limit + 1)
+            """).all()
+        for row in rows {
+            let document = try row.decode(fluentModel: Document.self)
+            let kind: TimelineEntry.Kind = switch Document.documentKind {
+            case .quote: .quote
+            case .order: .order
+            case .invoice: .invoice
+            }
+            entries.append(TimelineEntry(kind: kind, id: document.id!, at: document.createdAt ?? Date(timeIntervalSince1970: 0),
+                                         recordType: Document.auditType, recordID: document.id!, document: document))
+        }
     }
 
     private func children<Record: SalesRecord>(_ type: Record.Type, in context: RequestContext,

@@ -15,6 +15,7 @@ public protocol SalesDocument: SalesRecord {
     var taxMinor: Int64 { get set }
     var totalMinor: Int64 { get set }
     var searchText: String { get set }
+    var createdAt: Date? { get }
 }
 
 /// The three numbered document series, with their number prefixes (`Q-1405-000123`).

@@ -43,8 +43,15 @@ struct ActivityDTO: Encodable {
     }
 }
 
-/// One timeline item; exactly one of `activity`, `stage_change`, `change` is present.
+/// One timeline item; exactly one of `activity`, `stage_change`, `document`, `change` is present.
 struct TimelineEntryDTO: Encodable {
+    /// A quote, order or invoice, in short.
+    struct Document: Encodable {
+        var number: String
+        var status: String
+        var total: MoneyDTO
+    }
+
     struct Change: Encodable {
         var action: String
         var actorUserId: UUID?
@@ -58,12 +65,16 @@ struct TimelineEntryDTO: Encodable {
     var recordId: UUID
     var activity: ActivityDTO?
     var stageChange: StageChangeDTO?
+    var document: Document?
     var change: Change?
 
     init(_ entry: TimelineEntry) {
         (kind, id, at, recordType, recordId) = (entry.kind.rawValue, entry.id, entry.at, entry.recordType, entry.recordID)
         activity = entry.activity.map(ActivityDTO.init)
         stageChange = entry.stageChange.map(StageChangeDTO.init)
+        document = entry.document.map {
+            Document(number: $0.number, status: $0.status, total: MoneyDTO(amountMinor: $0.totalMinor, currency: $0.currency))
+        }
         change = entry.audit.map { audit in
             Change(action: audit.action, actorUserId: audit.actorUserID,
                    changes: (try? JSONDecoder().decode(JSONValue.self, from: Data(audit.changesJSON.utf8))) ?? .object([:]))
