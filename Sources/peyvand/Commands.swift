@@ -153,6 +153,8 @@ struct Restore: AsyncParsableCommand {
                 throw SettingsError.invalid("DATABASE_URL", "restore works on SQLite; use pg_restore for PostgreSQL")
             }
             try SQLiteBackup.restore(from: from, to: path)
+            // The copy may have renumbered rowids; the full-text indexes point at rowids.
+            try await withApplication(settings!) { app in try await SearchIndex.rebuildAll(on: app.db.sql()) }
             print("Restored \(path) from \(from).")
         }
     }
