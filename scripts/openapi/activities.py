@@ -15,7 +15,8 @@ Sources of truth (keep in step by hand):
   ActivityParticipant.ParticipantType), ActivityInput.swift (RegardingType);
 - validation and rules: Sources/PeyvandCore/Activities/Services/{ActivityInput,ActivityService}.swift;
 - sort columns: `ActivityService.list`;
-- the timeline: Sources/PeyvandCore/Activities/Queries/Timeline.swift (TimelineService).
+- the timeline: Sources/PeyvandCore/Activities/Queries/Timeline.swift (TimelineService); its
+  document entries' statuses: Sources/PeyvandCore/Sales/Models/{Quote,SalesOrder,Invoice}.swift.
 """
 from common import (
     BODY_ERRORS, IDEMPOTENCY_ERRORS, TIMESTAMP, UUID, VERSION, P, body, json_ok, list_of, name_field, no_content,
@@ -30,7 +31,13 @@ PRIORITIES = ["low", "normal", "high"]                              # Activity.P
 DIRECTIONS = ["inbound", "outbound"]                                # Activity.Direction
 REGARDING_TYPES = ["account", "contact", "lead", "opportunity"]     # RegardingType
 PARTICIPANT_TYPES = ["user", "contact"]                             # ActivityParticipant.ParticipantType
-TIMELINE_KINDS = ["activity", "stage_change", "change"]             # TimelineEntry.Kind
+TIMELINE_KINDS = ["activity", "stage_change", "quote", "order", "invoice", "change"]  # TimelineEntry.Kind
+DOCUMENT_KINDS = ["quote", "order", "invoice"]                      # DocumentKind (their auditType too)
+DOCUMENT_STATUSES = {                                               # Quote/SalesOrder/Invoice.Status
+    "quote": ["draft", "sent", "accepted", "rejected", "expired"],
+    "order": ["open", "fulfilled", "cancelled"],
+    "invoice": ["issued", "partially_paid", "paid", "void"],
+}
 AUDIT_ACTIONS = ["create", "update", "delete", "restore", "merge"]  # AuditAction
 ACTIVITY_SORTS = ["created_at", "updated_at", "timeline_at", "subject"]  # ActivityService.list
 
@@ -47,6 +54,13 @@ def timestamp_input(description):
                                                   "such as `+03:30`), fractional seconds allowed (responses give whole "
                                                   "seconds, UTC); anything else is 422 `invalid_format`. null clears.",
                      "examples": ["2026-11-24T09:30:00+03:30"]})
+
+
+def _timeline_variant(kinds, carried):
+    """A TimelineEntry whose `kind` is one of `kinds` carries `carried` and none of the other objects."""
+    others = [o for o in ("activity", "stage_change", "document", "change") if o != carried]
+    return {"properties": {"kind": {"enum": kinds} if len(kinds) > 1 else {"const": kinds[0]}},
+            "required": [carried], "not": {"anyOf": [{"required": [o]} for o in others]}}
 
 
 # ---------------------------------------------------------------- schemas
@@ -108,31 +122,40 @@ SCHEMAS = {
                     "description": "Changed fields only, as in the audit log; a merge adds `merged_record` and "
                                    "`values_not_kept`."},
     }, required=["action", "changes"], description="An audited change of the record or of one of its children."),
+    "TimelineDocument": obj({
+        "number": {"type": "string", "pattern": "^[QOI]-[0-9]{4}-[0-9]{6,}$",
+                   "description": "`Q-`, `O-` or `I-`, the Jalali year and a serial, e.g. `Q-1405-000123`."},
+        "status": {"type": "string", "enum": list(dict.fromkeys(x for v in DOCUMENT_STATUSES.values() for x in v)),
+                   "description": "Quotes: " + ", ".join(f"`{x}`" for x in DOCUMENT_STATUSES["quote"]) + "; orders: "
+                                  + ", ".join(f"`{x}`" for x in DOCUMENT_STATUSES["order"]) + "; invoices: "
+                                  + ", ".join(f"`{x}`" for x in DOCUMENT_STATUSES["invoice"]) + "."},
+        "total": {**schema("Money"), "description": "The document's total, in its currency."},
+    }, required=["number", "status", "total"], description="A quote, order or invoice, in short."),
     "TimelineEntry": {
         **obj({
             "kind": {"type": "string", "enum": TIMELINE_KINDS,
-                     "description": "Which of `activity`, `stage_change` and `change` the entry carries."},
-            "id": {**UUID, "description": "The activity's, stage change's or audit entry's id."},
+                     "description": "What the entry is: `activity`, `stage_change` and `change` carry the object of "
+                                    "that name; `quote`, `order` and `invoice` carry `document`."},
+            "id": {**UUID, "description": "The activity's, stage change's, document's or audit entry's id."},
             "at": {**TIMESTAMP, "description": "When it happened (an activity: its start, else its due time, else its "
-                                               "creation); the timeline is ordered by it, newest first."},
-            "record_type": {"type": "string", "enum": REGARDING_TYPES,
+                                               "creation; a document: its creation); the timeline is ordered by it, "
+                                               "newest first."},
+            "record_type": {"type": "string", "enum": REGARDING_TYPES + DOCUMENT_KINDS,
                             "description": "The record it belongs to: the timeline's own record or one of its "
-                                           "children."},
-            "record_id": UUID,
+                                           "children; for a document entry, the document itself (`quote`, `order`, "
+                                           "`invoice`)."},
+            "record_id": {**UUID, "description": "That record's id (a document entry's is the document's own)."},
             "activity": schema("Activity"),
             "stage_change": schema("StageChange"),
+            "document": schema("TimelineDocument"),
             "change": schema("TimelineChange"),
         }, required=["kind", "id", "at", "record_type", "record_id"],
             description="One thing that happened to a record or its children; exactly one of `activity`, "
-                        "`stage_change` and `change` is present, as `kind` says."),
-        "oneOf": [
-            {"properties": {"kind": {"const": "activity"}}, "required": ["activity"],
-             "not": {"anyOf": [{"required": ["stage_change"]}, {"required": ["change"]}]}},
-            {"properties": {"kind": {"const": "stage_change"}}, "required": ["stage_change"],
-             "not": {"anyOf": [{"required": ["activity"]}, {"required": ["change"]}]}},
-            {"properties": {"kind": {"const": "change"}}, "required": ["change"],
-             "not": {"anyOf": [{"required": ["activity"]}, {"required": ["stage_change"]}]}},
-        ],
+                        "`stage_change`, `document` and `change` is present, as `kind` says."),
+        "oneOf": [_timeline_variant(kinds, carried) for kinds, carried in [
+            (["activity"], "activity"), (["stage_change"], "stage_change"), (DOCUMENT_KINDS, "document"),
+            (["change"], "change"),
+        ]],
     },
     "Timeline": list_of("TimelineEntry", "A page of a record's timeline, newest first."),
 }
@@ -217,8 +240,10 @@ def timeline_path(resource, name, tag, children):
                   {"200": json_ok("A page of the timeline, newest first.", "Timeline"), **problems(401, 403, 404, 422)},
                   description=f"Everything that happened to the {name.lower()}{children}, newest first: the "
                               "activities regarding it (when the role may read activities, within its read scope), "
-                              "opportunity stage changes, and every audited change (`create`, `update`, `delete`, "
-                              f"`restore`, `merge`). 404 for a deleted {name.lower()} or one outside the role's read "
+                              "opportunity stage changes, the quotes, orders and invoices made out to it or its "
+                              "contacts (an opportunity: its quotes; a lead: none), each kind when the role may read "
+                              "it and within its read scope, and every audited change of the record and its "
+                              "children (`create`, `update`, `delete`, `restore`, `merge`). 404 for a deleted {name.lower()} or one outside the role's read "
                               f"scope; 403 when the role may not read {resource} at all. 422 for a bad `limit` or "
                               "`cursor` (checked first). No other query parameters are read.",
                   parameters_=[P("Limit"), P("Cursor")])}}

@@ -21,10 +21,13 @@ public struct RecordList<Record: OwnedRecord & Auditable>: Sendable {
         sortable.first { $0.name == name }
     }
 
-    public func fetch(_ request: ListRequest, in context: RequestContext, store: Store) async throws -> ListPage<Record> {
+    /// `action`: whose scope limits the rows (`read` for lists, `export` for exports).
+    public func fetch(_ request: ListRequest, in context: RequestContext, store: Store,
+                      for action: PermissionAction = .read) async throws -> ListPage<Record> {
         let alias = "r"
         var conditions: [SQLQueryString] = ["\(ident: alias).\(ident: "org_id") = \(bind: context.organisationID)"]
-        if let scope = try context.ownerScope(Record.permissionModule, .read, alias: alias) { conditions.append(scope) }
+        if action != .read { try context.require(Record.permissionModule, .read) }
+        if let scope = try context.ownerScope(Record.permissionModule, action, alias: alias) { conditions.append(scope) }
         if Record.keys.contains("deleted_at") { conditions.append("\(ident: alias).\(ident: "deleted_at") IS NULL") }
         for filter in request.filters { conditions.append(Self.condition(filter, alias: alias, organisationID: context.organisationID)) }
 

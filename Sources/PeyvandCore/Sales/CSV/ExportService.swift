@@ -17,6 +17,7 @@ public struct ExportService: Sendable {
     public func export(_ resource: ImportResource, _ request: ListRequest, in context: RequestContext,
                        write: @Sendable (String) async throws -> Void) async throws {
         let scope = try context.require(resource.module, .export)
+        try context.require(resource.module, .read)
         let showsSensitive = scope == .organisation
         var request = request
         request.limit = Self.pageSize
@@ -69,7 +70,7 @@ public struct ExportService: Sendable {
                                rows: ([Record]) async throws -> [[String]]) async throws {
         var request = request
         while true {
-            let page = try await list.fetch(request, in: context, store: store)
+            let page = try await list.fetch(request, in: context, store: store, for: .export)
             try await write(try await rows(page.items).map(CSVWriter.line).joined())
             guard let next = page.nextCursor else { return }
             request.cursor = next

@@ -61,12 +61,12 @@ public enum ImportResource: String, CaseIterable, Sendable {
         let known = Set(fields.map(\.name))
         var columns: [Int: String] = [:]
         let explicitByKey = Dictionary(explicit.map { (Self.headerKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        // Explicit mappings first; header aliases only fill fields nothing else took.
         for (index, title) in header.enumerated() {
+            if let field = explicitByKey[Self.headerKey(title)], known.contains(field), !columns.values.contains(field) { columns[index] = field }
+        }
+        for (index, title) in header.enumerated() where columns[index] == nil && explicitByKey[Self.headerKey(title)] == nil {
             let key = Self.headerKey(title)
-            if let field = explicitByKey[key] {
-                if known.contains(field) { columns[index] = field }
-                continue
-            }
             if let field = fields.first(where: { $0.name == key || $0.aliases.contains { Self.headerKey($0) == key } }),
                !columns.values.contains(field.name) {
                 columns[index] = field.name

@@ -85,6 +85,19 @@ public struct ImportJob: JobHandler {
 
     public func run(_ job: ClaimedJob, store: Store, logger: Logger) async throws {
         let payload = try job.decodePayload(as: Payload.self)
+        do {
+            try await importRows(payload, store: store, logger: logger)
+        } catch {
+            if job.attempt >= job.maxAttempts {
+                // The job is about to be dead: say so on the import rather than leave it running.
+                try await DataImport.query(on: store.database).filter(\.$id == payload.importID)
+                    .set(\.$status, to: DataImport.Status.failed.rawValue).set(\.$finishedAt, to: store.now()).update()
+            }
+            throw error
+        }
+    }
+
+    private func importRows(_ payload: Payload, store: Store, logger: Logger) async throws {
         guard let dataImport = try await DataImport.find(payload.importID, on: store.database),
               dataImport.status != DataImport.Status.completed.rawValue, let content = dataImport.content,
               let resource = ImportResource(rawValue: dataImport.resource)

@@ -92,10 +92,7 @@ public struct MergeService: Sendable {
                     WHERE \(ident: reference.column) = \(bind: sourceID) AND org_id = \(bind: context.organisationID)
                     """).run()
             }
-            // A kept account that was the duplicate's child would now be its own parent.
-            try await sql.raw("""
-                UPDATE \(ident: Account.schema) SET parent_id = NULL WHERE id = \(bind: targetID) AND parent_id = \(bind: targetID)
-                """).run()
+            if Record.self == Account.self { try await Self.breakParentCycle(of: targetID, in: context, on: database) }
             try await source.delete(on: database)
             try await ContactPoints.replace(phoneKeys: ContactPoints.keys(of: target.phones), emailKeys: ContactPoints.keys(of: target.emails),
                                             of: Record.auditType, targetID, organisationID: context.organisationID, on: database)
@@ -114,6 +111,20 @@ public struct MergeService: Sendable {
                                     payload: ["merged_id": JSONValue.from(sourceID)], organisationID: context.organisationID, at: now, on: database)
             try await SalesRecords.recordChange(source, action: .delete, before: source.auditSnapshot, by: context, at: now, on: database)
             return target
+        }
+    }
+
+    /// A kept account whose new parent chain leads back to itself loses that parent: no cycles.
+    private static func breakParentCycle(of accountID: UUID, in context: RequestContext, on database: any Database) async throws {
+        var current = try await Account.query(on: database).scoped(to: context).filter(\.$id == accountID).first()?.parentID
+        var steps = 0
+        while let id = current, steps < 100 {
+            if id == accountID {
+                try await Account.query(on: database).filter(\.$id == accountID).set(\.$parentID, to: nil).update()
+                return
+            }
+            current = try await Account.query(on: database).withDeleted().filter(\.$id == id).first()?.parentID
+            steps += 1
         }
     }
 

@@ -20,7 +20,8 @@ struct IdempotencyMiddleware: AsyncMiddleware {
             throw ValidationFailure([FieldError(field: "Idempotency-Key", code: problem)])
         }
         let context = try request.actor
-        let body = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        // The largest body any route takes (CSV imports); each route still enforces its own limit.
+        let body = try await request.body.collect(max: ImportExportAPI.maximumFileSize.value).get()
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)?\(request.url.query ?? "")\n".utf8))
         if let body { hasher.update(data: Data(buffer: body)) }

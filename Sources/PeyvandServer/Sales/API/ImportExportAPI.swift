@@ -39,7 +39,7 @@ enum ImportExportAPI {
         let context = try request.actor
         guard let resource = request.parameters.get("resource").flatMap(ImportResource.init(rawValue:)) else { throw Abort(.notFound) }
         guard let contentType = request.headers.contentType,
-              contentType.type == "text" && contentType.subType == "csv" || contentType.subType == "octet-stream"
+              (contentType.type == "text" && contentType.subType == "csv") || (contentType.type == "application" && contentType.subType == "octet-stream")
         else { throw HTTPProblem(code: .unsupportedMediaType, status: .unsupportedMediaType) }
         var query = QueryReader(request)
         let policy = query.oneOf("duplicates", DataImport.DuplicatePolicy.self) ?? .skip
@@ -48,7 +48,7 @@ enum ImportExportAPI {
             if let decoded = try? JSONDecoder().decode([String: String].self, from: Data(raw.utf8)) { mapping = decoded }
             else { query.validator.add("mapping", .invalidFormat) }
         }
-        let fileName = query.string("file_name") ?? "\(resource.rawValue).csv"
+        let fileName = query.string("file_name").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? "\(resource.rawValue).csv"
         try query.finish()
         guard let body = request.body.data, body.readableBytes > 0 else {
             throw ValidationFailure([FieldError(field: "file", code: .required)])
@@ -75,12 +75,15 @@ enum ImportExportAPI {
     @Sendable static func export(_ request: Request) async throws -> Response {
         let context = try request.actor
         guard let resource = request.parameters.get("resource").flatMap(ImportResource.init(rawValue:)) else { throw Abort(.notFound) }
-        let listRequest: ListRequest = switch resource {
+        var listRequest: ListRequest = switch resource {
         case .accounts: try SalesRequests.listRequest(request, AccountService.list, filters: AccountsAPI.filters)
         case .contacts: try SalesRequests.listRequest(request, ContactService.list, filters: ContactsAPI.filters)
         case .leads: try SalesRequests.listRequest(request, LeadService.list, filters: LeadsAPI.filters)
         }
+        // Refused before the first byte: once streaming starts the status is already 200.
         try context.require(resource.module, .export)
+        listRequest.cursor = nil  // an export is the whole filtered list
+        let wholeList = listRequest
         let store = request.store
         let logger = request.logger
         var headers = HTTPHeaders()
@@ -88,7 +91,7 @@ enum ImportExportAPI {
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(resource.rawValue).csv\"")
         return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
             do {
-                try await ExportService(store: store).export(resource, listRequest, in: context) { text in
+                try await ExportService(store: store).export(resource, wholeList, in: context) { text in
                     try await writer.write(.buffer(ByteBuffer(string: text)))
                 }
                 try await writer.write(.end)
