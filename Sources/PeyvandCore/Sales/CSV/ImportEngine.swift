@@ -151,30 +151,34 @@ struct ImportEngine<Target: ImportTarget> {
     private func insert(_ records: [(Record, PartyInput.Clean)], at now: Date, on database: any Database) async throws -> Int {
         guard !records.isEmpty else { return 0 }
         try await records.map(\.0).create(on: database)
-        var points: [ContactPoint] = [], tags: [RecordTag] = [], audit: [AuditEntry] = [], events: [OutboxEvent] = []
+        var points: [[any Encodable & Sendable]] = [], tags: [[any Encodable & Sendable]] = []
+        var audit: [[any Encodable & Sendable]] = [], events: [[any Encodable & Sendable]] = []
+        let organisationID = context.organisationID
         for (record, _) in records {
             let party = Self.keysOnly(of: record)
+            let recordID = record.id!
             for key in party.phoneKeys ?? [] {
-                points.append(ContactPoint(organisationID: context.organisationID, recordType: Record.auditType, recordID: record.id!, kind: .phone, key: key))
+                points.append([UUIDv7.make(), organisationID, Record.auditType, recordID, ContactPoint.Kind.phone.rawValue, key])
             }
             for key in party.emailKeys ?? [] {
-                points.append(ContactPoint(organisationID: context.organisationID, recordType: Record.auditType, recordID: record.id!, kind: .email, key: key))
+                points.append([UUIDv7.make(), organisationID, Record.auditType, recordID, ContactPoint.Kind.email.rawValue, key])
             }
             for tag in Set((party.tags ?? []).map(RecordTags.key)) {
-                tags.append(RecordTag(organisationID: context.organisationID, recordType: Record.auditType, recordID: record.id!, tag: tag))
+                tags.append([UUIDv7.make(), organisationID, Record.auditType, recordID, tag])
             }
             let snapshot = record.auditSnapshot
-            audit.append(AuditEntry(organisationID: context.organisationID, actorUserID: context.userID, action: AuditAction.create.rawValue,
-                                    recordType: Record.auditType, recordID: record.id!,
-                                    changesJSON: try JSONValue.encodeToString(AuditTrail.diff(before: [:], after: snapshot)),
-                                    requestID: context.requestID, occurredAt: now))
-            events.append(OutboxEvent(organisationID: context.organisationID, eventType: "\(Record.auditType).created", recordType: Record.auditType,
-                                      recordID: record.id!, payload: try JSONValue.encodeToString(snapshot), createdAt: now))
+            audit.append([UUIDv7.make(at: now), organisationID, context.userID, AuditAction.create.rawValue, Record.auditType, recordID,
+                          try JSONValue.encodeToString(AuditTrail.diff(before: [:], after: snapshot)), context.requestID, now])
+            events.append([UUIDv7.make(at: now), organisationID, "\(Record.auditType).created", Record.auditType, recordID,
+                           try JSONValue.encodeToString(snapshot), now])
         }
-        for chunk in stride(from: 0, to: points.count, by: 1000) { try await Array(points[chunk..<min(chunk + 1000, points.count)]).create(on: database) }
-        for chunk in stride(from: 0, to: tags.count, by: 1000) { try await Array(tags[chunk..<min(chunk + 1000, tags.count)]).create(on: database) }
-        try await audit.create(on: database)
-        try await events.create(on: database)
+        try await BulkInsert.rows(into: ContactPoint.schema, columns: ["id", "org_id", "record_type", "record_id", "kind", "key"],
+                                  values: points, on: database)
+        try await BulkInsert.rows(into: RecordTag.schema, columns: ["id", "org_id", "record_type", "record_id", "tag"], values: tags, on: database)
+        try await BulkInsert.rows(into: AuditEntry.schema, columns: ["id", "org_id", "actor_user_id", "action", "record_type", "record_id",
+                                                                     "changes", "request_id", "occurred_at"], values: audit, on: database)
+        try await BulkInsert.rows(into: OutboxEvent.schema, columns: ["id", "org_id", "event_type", "record_type", "record_id", "payload",
+                                                                      "created_at"], values: events, on: database)
         return records.count
     }
 
