@@ -144,6 +144,27 @@ struct DocumentsAPITests {
         }
     }
 
+    @Test func an_opportunity_lists_its_products_and_its_quote_starts_from_them() async throws {
+        try await withApp { app in
+            let setup = try await setUp(app)
+            let headers = setup.org.admin.bearer.json
+            let deal = try await app.testing().sendRequest(.POST, "api/v1/opportunities", headers: headers, body: jsonBody([
+                "name": "ERP deal", "account_id": setup.accountID, "lines": [["product_id": setup.productID, "quantity": 2]],
+            ]))
+            #expect(deal.status == .created)
+            #expect((deal.json["amount"] as? [String: Any])?["amount_minor"] as? Int == 2_200_000)
+            #expect((deal.json["lines"] as? [Any])?.count == 1)
+            let negative = try await app.testing().sendRequest(.PATCH, "api/v1/opportunities/\(deal.json["id"] as! String)", headers: headers,
+                                                               body: jsonBody(["lines": [["product_id": setup.productID, "quantity": -1]]]))
+            #expect(negative.problemFields == ["lines.0.quantity"])
+            let quote = try await app.testing().sendRequest(.POST, "api/v1/quotes", headers: headers, body: jsonBody([
+                "account_id": setup.accountID, "opportunity_id": deal.json["id"] as! String,
+            ]))
+            #expect(quote.status == .created)
+            #expect((quote.json["totals"] as? [String: [String: Any]])?["total"]?["amount_minor"] as? Int == 2_200_000)
+        }
+    }
+
     @Test func concurrent_creation_never_duplicates_a_number() async throws {
         try await withApp { app in
             let setup = try await setUp(app)

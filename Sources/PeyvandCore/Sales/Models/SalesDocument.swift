@@ -31,7 +31,12 @@ public enum DocumentKind: String, Codable, CaseIterable, Sendable {
     }
 }
 
-/// One priced line of a quote, order or invoice. Quantities are in thousandths (1.5 kg = 1500),
+/// What a priced line belongs to: an opportunity's expected products, or a document.
+public enum LineOwner: String, Codable, CaseIterable, Sendable {
+    case opportunity, quote, order, invoice
+}
+
+/// One priced line of an opportunity, quote, order or invoice. Quantities are in thousandths (1.5 kg = 1500),
 /// so fractional units stay exact; money is in minor units of the document's currency.
 public final class DocumentLine: OrganisationScoped, @unchecked Sendable {
     public static let schema = "document_lines"
@@ -58,7 +63,7 @@ public final class DocumentLine: OrganisationScoped, @unchecked Sendable {
 
     public init() {}
 
-    public init(organisationID: UUID, documentKind: DocumentKind, documentID: UUID, position: Int) {
+    public init(organisationID: UUID, documentKind: LineOwner, documentID: UUID, position: Int) {
         self.id = UUIDv7.make()
         self.organisationID = organisationID
         self.documentKind = documentKind.rawValue
@@ -86,8 +91,8 @@ public final class DocumentLine: OrganisationScoped, @unchecked Sendable {
         totalMinor = try net.adding(tax).amountMinor
     }
 
-    /// A copy for another document (quote → order, order → invoice).
-    func copy(to kind: DocumentKind, documentID: UUID, position: Int) -> DocumentLine {
+    /// A copy for another owner (opportunity → quote → order → invoice).
+    func copy(to kind: LineOwner, documentID: UUID, position: Int) -> DocumentLine {
         let line = DocumentLine(organisationID: organisationID, documentKind: kind, documentID: documentID, position: position)
         (line.productID, line.description, line.quantityMilli, line.unitPriceMinor) = (productID, description, quantityMilli, unitPriceMinor)
         (line.discountBasisPoints, line.taxRateBasisPoints) = (discountBasisPoints, taxRateBasisPoints)

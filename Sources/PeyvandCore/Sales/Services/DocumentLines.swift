@@ -28,7 +28,7 @@ enum DocumentLines {
     static let maximumLines = 200
 
     /// Checks the lines (every bad one reported by its index) and prices them.
-    static func build(_ inputs: [LineInput], for kind: DocumentKind, documentID: UUID, currency: String, priceListID: UUID?,
+    static func build(_ inputs: [LineInput], for kind: LineOwner, documentID: UUID, currency: String, priceListID: UUID?,
                       into validator: inout FieldValidator, in context: RequestContext, store: Store) async throws -> [DocumentLine] {
         if inputs.count > maximumLines { validator.add("lines", .tooLong) }
         var lines: [DocumentLine] = []
@@ -66,6 +66,11 @@ enum DocumentLines {
             lines.append(line)
         }
         return lines
+    }
+
+    /// The sum of the lines' totals (an opportunity's amount when it lists products).
+    static func sum(_ lines: [DocumentLine]) -> Int64 {
+        lines.reduce(0) { $0 &+ $1.totalMinor }
     }
 
     /// Sums the lines into the document's totals.

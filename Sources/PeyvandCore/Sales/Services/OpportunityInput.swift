@@ -17,12 +17,16 @@ public struct OpportunityInput: Sendable {
     public var tags: [String]?
     public var ownerUserID: UUID?
     public var ownerTeamID: UUID?
+    /// The products expected to be sold; replaces every line when given. Without an explicit
+    /// amount, the amount becomes the lines' total.
+    public var lines: [LineInput]?
 
     public init(provided: Set<String>, name: String? = nil, accountID: UUID? = nil, contactID: UUID? = nil, pipelineID: UUID? = nil,
                 stageID: UUID? = nil, amountMinor: Int64? = nil, currency: String? = nil, expectedCloseDate: String? = nil,
                 lostReason: String? = nil, competitors: [String]? = nil, description: String? = nil, tags: [String]? = nil,
-                ownerUserID: UUID? = nil, ownerTeamID: UUID? = nil) {
+                ownerUserID: UUID? = nil, ownerTeamID: UUID? = nil, lines: [LineInput]? = nil) {
         self.provided = provided
+        self.lines = lines
         self.name = name
         self.accountID = accountID
         self.contactID = contactID

@@ -26,6 +26,11 @@ public struct OpportunityService: Sendable {
         try await SalesRecords.find(Opportunity.self, id, for: .read, in: context, on: store.database)
     }
 
+    /// The products the opportunity expects to sell, in order.
+    public func lines(of id: UUID, in context: RequestContext) async throws -> [DocumentLine] {
+        try await DocumentLines.lines(of: id, in: context, on: store.database)
+    }
+
     public func stageHistory(of id: UUID, in context: RequestContext) async throws -> [OpportunityStageChange] {
         _ = try await find(id, in: context)
         return try await OpportunityStageChange.query(on: store.database).scoped(to: context)
@@ -38,20 +43,30 @@ public struct OpportunityService: Sendable {
         input.validate(creating: true, into: &validator)
         let tags = input.tags.map { RecordTags.clean($0, into: &validator) }
         try await validateReferences(input, into: &validator, in: context)
+        var currency = input.currency ?? Money.defaultCurrency
+        if input.currency == nil { currency = try await defaultCurrency(in: context) }
+        let opportunityID = UUIDv7.make()
+        var lines: [DocumentLine]?
+        if let inputs = input.lines {
+            lines = try await DocumentLines.build(inputs, for: .opportunity, documentID: opportunityID, currency: currency, priceListID: nil,
+                                                  into: &validator, in: context, store: store)
+        }
         try validator.check()
         let now = store.now()
-        let currency = try await defaultCurrency(in: context)
-        return try await store.write { database in
+        return try await store.write { [lines, currency] database in
             let pipeline = try await pipeline(input.pipelineID, in: context, on: database)
             let stages = try await PipelineService.stages(of: [pipeline.id!], in: context, on: database)[pipeline.id!] ?? []
             let stage = try Self.stage(input.stageID, among: stages, default: stages.first { $0.outcome == PipelineStage.Outcome.open.rawValue })
             let opportunity = Opportunity(organisationID: context.organisationID, name: "", accountID: input.accountID!,
-                                          pipelineID: pipeline.id!, stageID: stage.id!, currency: input.currency ?? currency)
+                                          pipelineID: pipeline.id!, stageID: stage.id!, currency: currency)
+            opportunity.id = opportunityID
             Self.apply(input, tags: tags, to: opportunity)
+            if let lines, input.amountMinor == nil { opportunity.amountMinor = DocumentLines.sum(lines) }
             try Self.enter(stage, opportunity, at: now)
             try RecordOwnership.apply(input.provided, userID: input.ownerUserID, teamID: input.ownerTeamID, to: opportunity,
                                       creating: true, by: context)
             try await opportunity.create(on: database)
+            if let lines { try await DocumentLines.replace(lines, of: opportunityID, in: context, on: database) }
             try await OpportunityStageChange(organisationID: context.organisationID, opportunityID: opportunity.id!, fromStageID: nil,
                                              toStageID: stage.id!, amountMinor: opportunity.amountMinor, changedBy: context.userID,
                                              changedAt: now).create(on: database)
@@ -67,11 +82,21 @@ public struct OpportunityService: Sendable {
         input.validate(creating: false, into: &validator)
         let tags = input.tags.map { RecordTags.clean($0, into: &validator) }
         try await validateReferences(input, into: &validator, in: context)
+        var lines: [DocumentLine]?
+        if let inputs = input.lines {
+            let current = try await find(id, in: context)
+            lines = try await DocumentLines.build(inputs, for: .opportunity, documentID: id, currency: input.currency ?? current.currency,
+                                                  priceListID: nil, into: &validator, in: context, store: store)
+        }
         try validator.check()
         let now = store.now()
-        return try await store.write { database in
+        return try await store.write { [lines] database in
             let opportunity = try await SalesRecords.lockForUpdate(Opportunity.self, id, expectedVersion: expectedVersion, in: context, on: database)
             let before = opportunity.auditSnapshot
+            if let lines {
+                try await DocumentLines.replace(lines, of: id, in: context, on: database)
+                if input.amountMinor == nil { opportunity.amountMinor = DocumentLines.sum(lines) }
+            }
             let fromStage = opportunity.stageID
             let movesStage = input.provided.contains("stage_id") || input.provided.contains("pipeline_id")
             if movesStage {

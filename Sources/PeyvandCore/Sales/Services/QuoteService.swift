@@ -67,14 +67,21 @@ public struct QuoteService: Sendable {
         }
         let quote = Quote(organisationID: context.organisationID, accountID: input.accountID ?? UUID(), currency: currency)
         try await validate(input, into: &validator, in: context)
-        let lines = try await DocumentLines.build(input.lines ?? [], for: .quote, documentID: quote.id!, currency: currency,
+        var lines = try await DocumentLines.build(input.lines ?? [], for: .quote, documentID: quote.id!, currency: currency,
                                                   priceListID: input.priceListID, into: &validator, in: context, store: store)
         try validator.check()
+        // A quote for an opportunity starts from the products the opportunity lists.
+        if input.lines == nil, let opportunityID = input.opportunityID,
+           let opportunity = try await Opportunity.query(on: store.database).scoped(to: context).filter(\.$id == opportunityID).first(),
+           opportunity.currency == currency {
+            lines = try await DocumentLines.lines(of: opportunityID, in: context, on: store.database).enumerated()
+                .map { $1.copy(to: .quote, documentID: quote.id!, position: $0) }
+        }
         apply(input, to: quote)
         try DocumentLines.total(quote, lines)
         quote.ownerUserID = context.userID
         let now = store.now()
-        return try await store.write { database in
+        return try await store.write { [lines] database in
             quote.number = try await DocumentNumbers.next(.quote, organisationID: context.organisationID, at: now, on: database)
             quote.searchText = SearchText.document([quote.number, quote.notes])
             try await quote.create(on: database)

@@ -68,12 +68,16 @@ enum DocumentsAPI {
         QuoteInput(
             provided: reader.providedKeys, accountID: reader.uuid("account_id"), contactID: reader.uuid("contact_id"),
             opportunityID: reader.uuid("opportunity_id"), priceListID: reader.uuid("price_list_id"), currency: reader.string("currency"),
-            validUntil: reader.string("valid_until"), notes: reader.string("notes"),
-            lines: reader.nestedList("lines") {
-                LineInput(productID: $0.uuid("product_id"), description: $0.string("description"), quantityMilli: $0.thousandths("quantity"),
-                          unitPriceMinor: $0.int64("unit_price_minor"), discountBasisPoints: $0.int64("discount_bp"),
-                          taxRateBasisPoints: $0.int64("tax_rate_bp"))
-            })
+            validUntil: reader.string("valid_until"), notes: reader.string("notes"), lines: readLines(&reader))
+    }
+
+    /// `lines: [{product_id?, description?, quantity, unit_price_minor?, discount_bp?, tax_rate_bp?}]`.
+    static func readLines(_ reader: inout FieldReader) -> [LineInput]? {
+        reader.nestedList("lines") {
+            LineInput(productID: $0.uuid("product_id"), description: $0.string("description"), quantityMilli: $0.thousandths("quantity"),
+                      unitPriceMinor: $0.int64("unit_price_minor"), discountBasisPoints: $0.int64("discount_bp"),
+                      taxRateBasisPoints: $0.int64("tax_rate_bp"))
+        }
     }
 
     // MARK: orders

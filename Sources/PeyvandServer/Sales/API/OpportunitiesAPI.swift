@@ -16,28 +16,34 @@ enum OpportunitiesAPI {
     @Sendable static func list(_ request: Request) async throws -> Response {
         let context = try request.actor
         let page = try await service(request).list(try SalesRequests.listRequest(request, OpportunityService.list, filters: filters), in: context)
-        return try jsonResponse(ListBody(page, OpportunityDTO.init))
+        return try jsonResponse(ListBody(page) { OpportunityDTO($0) })
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
-        let opportunity = try await service(request).find(try idParameter(request), in: try request.actor)
-        return try jsonResponse(OpportunityDTO(opportunity), version: opportunity.version)
+        let context = try request.actor
+        let opportunity = try await service(request).find(try idParameter(request), in: context)
+        let lines = try await service(request).lines(of: opportunity.id!, in: context)
+        return try jsonResponse(OpportunityDTO(opportunity, lines: lines), version: opportunity.version)
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response {
         var reader = try FieldReader(request)
         let input = read(&reader)
-        let opportunity = try await service(request).create(input, by: try request.actor, readProblems: reader.validator)
-        return try jsonResponse(OpportunityDTO(opportunity), status: .created, version: opportunity.version,
+        let context = try request.actor
+        let opportunity = try await service(request).create(input, by: context, readProblems: reader.validator)
+        let lines = try await service(request).lines(of: opportunity.id!, in: context)
+        return try jsonResponse(OpportunityDTO(opportunity, lines: lines), status: .created, version: opportunity.version,
                                 location: "/api/v1/opportunities/\(opportunity.id!)")
     }
 
     @Sendable static func update(_ request: Request) async throws -> Response {
         var reader = try FieldReader(request)
         let input = read(&reader)
+        let context = try request.actor
         let opportunity = try await service(request).update(try idParameter(request), input, expectedVersion: Versioning.expectedVersion(request),
-                                                            by: try request.actor, readProblems: reader.validator)
-        return try jsonResponse(OpportunityDTO(opportunity), version: opportunity.version)
+                                                            by: context, readProblems: reader.validator)
+        let lines = try await service(request).lines(of: opportunity.id!, in: context)
+        return try jsonResponse(OpportunityDTO(opportunity, lines: lines), version: opportunity.version)
     }
 
     /// `POST /opportunities/{id}/reopen` with `{ stage_id? }` or no body at all.
@@ -82,6 +88,6 @@ enum OpportunitiesAPI {
             pipelineID: reader.uuid("pipeline_id"), stageID: reader.uuid("stage_id"), amountMinor: amount?.amountMinor,
             currency: amount?.currency, expectedCloseDate: reader.string("expected_close_date"), lostReason: reader.string("lost_reason"),
             competitors: reader.strings("competitors"), description: reader.string("description"), tags: reader.strings("tags"),
-            ownerUserID: reader.uuid("owner_id"), ownerTeamID: reader.uuid("owner_team_id"))
+            ownerUserID: reader.uuid("owner_id"), ownerTeamID: reader.uuid("owner_team_id"), lines: DocumentsAPI.readLines(&reader))
     }
 }

@@ -51,13 +51,16 @@ struct OpportunityDTO: Encodable {
     var competitors: [String]
     var description: String?
     var tags: [String]
+    /// On single-opportunity responses only.
+    var lines: [DocumentLineDTO]?
     var ownerId: UUID?
     var ownerTeamId: UUID?
     var version: Int
     var createdAt: Date?
     var updatedAt: Date?
 
-    init(_ opportunity: Opportunity) {
+    init(_ opportunity: Opportunity, lines: [DocumentLine]? = nil) {
+        self.lines = lines?.map(DocumentLineDTO.init)
         (id, name, accountId, contactId) = (opportunity.id!, opportunity.name, opportunity.accountID, opportunity.contactID)
         (pipelineId, stageId, status) = (opportunity.pipelineID, opportunity.stageID, opportunity.status)
         amount = MoneyDTO(amountMinor: opportunity.amountMinor, currency: opportunity.currency)
