@@ -9,6 +9,7 @@ import sys
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 
 import activities  # noqa: E402  (activities, reminders, timelines)
+import documents  # noqa: E402  (quotes, orders, invoices, payments)
 import pipelines  # noqa: E402  (pipelines, opportunities)
 import products  # noqa: E402  (products, price lists)
 import sales  # noqa: E402  (accounts, contacts, leads, merges)
@@ -198,6 +199,7 @@ schemas = {
     **sales.SCHEMAS,
     **pipelines.SCHEMAS,
     **products.SCHEMAS,
+    **documents.SCHEMAS,
     **activities.SCHEMAS,
     **transfer.SCHEMAS,
 }
@@ -216,7 +218,7 @@ EXAMPLES = {
     "RoleChanges": {"permissions": {"accounts": {"read": "organisation"}}},
 }
 for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES, **products.EXAMPLES,
-                           **activities.EXAMPLES}.items():
+                           **documents.EXAMPLES, **activities.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -275,6 +277,7 @@ parameters = {
     **sales.PARAMETERS,
     **pipelines.PARAMETERS,
     **products.PARAMETERS,
+    **documents.PARAMETERS,
     **activities.PARAMETERS,
     **transfer.PARAMETERS,
 }
@@ -417,6 +420,7 @@ paths = {
     **sales.PATHS,
     **pipelines.PATHS,
     **products.PATHS,
+    **documents.PATHS,
     **activities.PATHS,
     **transfer.PATHS,
 }
@@ -447,6 +451,7 @@ document = {
         *sales.TAGS,
         *pipelines.TAGS,
         *products.TAGS,
+        *documents.TAGS,
         *activities.TAGS,
         *transfer.TAGS,
     ],

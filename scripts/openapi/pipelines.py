@@ -128,6 +128,8 @@ SCHEMAS = {
         "competitors": {"type": "array", "items": {"type": "string"}},
         "description": {"type": "string"},
         "tags": {"type": "array", "items": {"type": "string"}},
+        "lines": {"type": "array", "items": schema("DocumentLine"),
+                  "description": "On single-opportunity responses (get, create, update) only."},
         **OWNER,
         "version": VERSION,
         "created_at": TIMESTAMP,
@@ -204,6 +206,9 @@ def opportunity_fields(creating):
         "competitors": COMPETITORS_INPUT,
         "description": text(10_000, "Notes."),
         "tags": PARTY_INPUT["tags"],
+        "lines": {"type": ["array", "null"], "maxItems": 200, "items": schema("DocumentLineInput"),
+                  "description": "The products the opportunity expects to sell; replaces every line when given. Without "
+                                 "an amount, the amount becomes the lines' total. Errors are named `lines.<index>.<field>`."},
         **OWNER_INPUT,
     }
 

@@ -60,6 +60,8 @@ enum DocumentLines {
                     }
                 } catch is PlatformError {
                     validator.add("\(field).product_id", .referencedRecordMissing)
+                } catch let failure as ValidationFailure {
+                    for error in failure.fieldErrors { validator.add(error) }
                 }
             }
             do { try line.computeTotals(currency: currency) } catch { validator.add(field, .outOfRange) }

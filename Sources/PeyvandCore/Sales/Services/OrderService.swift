@@ -47,7 +47,8 @@ public struct OrderService: Sendable {
         if let dueDate, CalendarDay.parse(dueDate) == nil { throw ValidationFailure([FieldError(field: "due_date", code: .invalidFormat)]) }
         let now = store.now()
         return try await store.write { database in
-            let order = try await SalesRecords.lockForUpdate(SalesOrder.self, id, expectedVersion: nil, in: context, on: database)
+            // The version moves with each invoice, which also serialises two invoices of the same lines.
+            let order = try await SalesRecords.lockForUpdate(SalesOrder.self, id, expectedVersion: nil, for: .read, in: context, on: database)
             guard order.status != SalesOrder.Status.cancelled.rawValue else {
                 throw SalesError.invalidTransition(field: "status", from: order.status, to: "invoiced")
             }

@@ -125,6 +125,7 @@ public struct QuoteService: Sendable {
 
     /// Only drafts are deleted; a sent quote is part of the record and is expired or rejected instead.
     public func delete(_ id: UUID, expectedVersion: Int?, by context: RequestContext) async throws {
+        try context.require(.quotes, .delete)
         let (quote, _) = try await find(id, in: context)
         guard quote.status == Quote.Status.draft.rawValue else {
             throw SalesError.invalidTransition(field: "status", from: quote.status, to: "deleted")

@@ -92,7 +92,7 @@ struct FieldReader {
         switch object[key] {
         case nil, .null?: return nil
         case .int(let value)?:
-            guard abs(value) <= Int64.max / 1000 else { validator.add(prefix + key, .outOfRange); return nil }
+            guard value <= Int64.max / 1000, value >= Int64.min / 1000 else { validator.add(prefix + key, .outOfRange); return nil }
             return value * 1000
         case .double(let value)?:
             let scaled = (value * 1000).rounded()
@@ -138,13 +138,19 @@ struct FieldReader {
         case nil, .null?: return nil
         case .array(let values)?:
             var items: [T] = []
+            var allObjects = true
             for (index, value) in values.enumerated() {
-                guard case .object(let members) = value else { validator.add("\(prefix)\(key).\(index)", .mustBeObject); continue }
+                // Items keep their positions, so errors name the right index; one bad item spoils the list.
+                guard case .object(let members) = value else {
+                    validator.add("\(prefix)\(key).\(index)", .mustBeObject)
+                    allObjects = false
+                    continue
+                }
                 var reader = FieldReader(object: members, prefix: "\(prefix)\(key).\(index).", validator: validator)
                 items.append(read(&reader))
                 validator = reader.validator
             }
-            return items
+            return allObjects ? items : nil
         default:
             validator.add(prefix + key, .mustBeArray)
             return nil
