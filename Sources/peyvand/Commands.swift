@@ -328,6 +328,7 @@ final class ProgressPrinter: @unchecked Sendable {
             let rate = Double(progress.rowsWritten) / max(progress.elapsed, 0.001)
             print("  \(progress.table.padding(toLength: 14, withPad: " ", startingAt: 0)) \(progress.done)/\(progress.total)"
                   + "  — \(progress.rowsWritten) rows in \(String(format: "%.1f", progress.elapsed)) s (\(String(format: "%.0f", rate)) rows/s)")
+            fflush(nil)  // show progress at once when stdout is a file or pipe
         }
     }
 }

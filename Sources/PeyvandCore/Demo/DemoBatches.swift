@@ -357,7 +357,8 @@ extension DemoSetting {
             let tags = self.tags(&random, share: 0.35)
             let jobTitle: String? = random.chance(0.6) ? random.pick(DemoVocabulary.jobTitles) : nil
             let birthDate: String? = random.chance(0.3)
-                ? String(format: "%04d-%02d-%02d", 1950 + random.below(55), random.below(12) + 1, random.below(28) + 1) : nil
+                ? "\(1950 + random.below(55))-\(Self.padded(UInt64(random.below(12) + 1), to: 2))-\(Self.padded(UInt64(random.below(28) + 1), to: 2))"
+                : nil
             var preferences = ContactPreferences()
             if random.chance(0.1) { preferences.optedOut = [.sms] }
             if random.chance(0.3) { preferences.preferredChannel = random.pick(ContactPreferences.Channel.allCases) }

@@ -99,23 +99,30 @@ public struct DemoDataLoader: Sendable {
         var counts: [(table: String, count: Int)] = []
         var written = 0
         let writer = ChunkWriter(store: store, rowsPerStatement: options.rowsPerStatement)
+        // SQLite has one writer; PostgreSQL takes two transactions at once (one backend each).
+        let writers = store.dialect == .sqlite ? 1 : 2
 
         func run<Summary: Sendable>(_ table: String, total: Int,
                                     make: @escaping @Sendable (_ range: Range<Int>, _ batch: Int) -> DemoChunk<Summary>) async throws -> [Summary] {
             let size = options.rowsPerTransaction
             let batches = (total + size - 1) / size
-            var summaries: [Summary] = []
-            summaries.reserveCapacity(batches)
-            try await Self.pipelined(batches, make: { batch in
+            var summaries: [Int: Summary] = [:]
+            try await Self.pipelined(batches, writers: writers, make: { batch in
                 make(batch * size ..< min(total, (batch + 1) * size), batch)
-            }, consume: { chunk in
+            }, write: { chunk in
                 try await writer.write(chunk.tables)
-                for table in chunk.tables { written += table.rows.count }
-                summaries.append(chunk.summary)
+                return (chunk.summary, chunk.tables.map { ($0.table, $0.rows.count) })
+            }, written: { batch, summary, rows in
+                summaries[batch] = summary
+                for (table, count) in rows {
+                    written += count
+                    if let index = counts.firstIndex(where: { $0.table == table }) { counts[index].count += count }
+                    else { counts.append((table, count)) }
+                }
                 progress(Progress(table: table, done: min(total, summaries.count * size), total: total, rowsWritten: written,
                                   elapsed: (clock.now - started).seconds))
             })
-            return summaries
+            return (0..<batches).map { summaries[$0]! }
         }
 
         let accounts = AccountSet(try await run(Account.schema, total: options.accounts) { range, batch in
@@ -133,7 +140,6 @@ public struct DemoDataLoader: Sendable {
         _ = try await run(Activity.schema, total: options.activities) { range, batch in
             setting.activities(range, batch: batch, accounts: accounts, contacts: contacts, leads: leads, opportunities: opportunities)
         }
-        counts = writer.counts
 
         try await refreshPlannerStatistics()
 
@@ -191,31 +197,47 @@ public struct DemoDataLoader: Sendable {
                          opportunities: options.opportunities, activities: options.activities))
     }
 
-    /// Makes batches ahead (two at a time, on other cores) while the previous one is written,
-    /// and writes them in order.
-    static func pipelined<Chunk: Sendable>(_ count: Int, make: @escaping @Sendable (Int) -> Chunk,
-                                           consume: (Chunk) async throws -> Void) async throws {
-        let ahead = 2
-        try await withThrowingTaskGroup(of: (Int, Chunk).self) { group in
-            var launched = 0
+    private enum Step<Chunk: Sendable, Summary: Sendable>: Sendable {
+        case made(Int, Chunk)
+        case written(Int, Summary, [(String, Int)])
+    }
+
+    /// Makes batches ahead (on other cores) while earlier ones are written by up to `writers`
+    /// concurrent transactions; reports each written batch to `written`.
+    static func pipelined<Chunk: Sendable, Summary: Sendable>(
+        _ count: Int, writers: Int, make: @escaping @Sendable (Int) -> Chunk,
+        write: @escaping @Sendable (Chunk) async throws -> (Summary, [(String, Int)]),
+        written: (Int, Summary, [(String, Int)]) -> Void
+    ) async throws {
+        let ahead = writers + 2
+        try await withThrowingTaskGroup(of: Step<Chunk, Summary>.self) { group in
+            var nextToMake = 0, making = 0, nextToWrite = 0, writing = 0
             var ready: [Int: Chunk] = [:]
-            while launched < min(ahead, count) {
-                let batch = launched
-                group.addTask { (batch, make(batch)) }
-                launched += 1
-            }
-            for wanted in 0..<count {
-                while ready[wanted] == nil {
-                    guard let (batch, chunk) = try await group.next() else { break }
+            while true {
+                while making + ready.count < ahead && nextToMake < count {
+                    let batch = nextToMake
+                    group.addTask { .made(batch, make(batch)) }
+                    nextToMake += 1
+                    making += 1
+                }
+                while writing < writers, let chunk = ready.removeValue(forKey: nextToWrite) {
+                    let batch = nextToWrite
+                    group.addTask {
+                        let (summary, rows) = try await write(chunk)
+                        return .written(batch, summary, rows)
+                    }
+                    nextToWrite += 1
+                    writing += 1
+                }
+                guard let step = try await group.next() else { break }
+                switch step {
+                case .made(let batch, let chunk):
+                    making -= 1
                     ready[batch] = chunk
+                case .written(let batch, let summary, let rows):
+                    writing -= 1
+                    written(batch, summary, rows)
                 }
-                let chunk = ready.removeValue(forKey: wanted)!
-                if launched < count {
-                    let batch = launched
-                    group.addTask { (batch, make(batch)) }
-                    launched += 1
-                }
-                try await consume(chunk)
             }
         }
     }
@@ -263,16 +285,10 @@ struct DemoChunk<Summary: Sendable>: Sendable {
     var summary: Summary
 }
 
-/// Writes batches in one transaction each, as multi-row INSERTs, and counts rows per table.
-final class ChunkWriter: @unchecked Sendable {
-    private let store: Store
-    private let rowsPerStatement: Int
-    private(set) var counts: [(table: String, count: Int)] = []
-
-    init(store: Store, rowsPerStatement: Int) {
-        self.store = store
-        self.rowsPerStatement = rowsPerStatement
-    }
+/// Writes a batch in one transaction, as multi-row INSERTs.
+struct ChunkWriter: Sendable {
+    let store: Store
+    let rowsPerStatement: Int
 
     func write(_ tables: [DemoRows]) async throws {
         let rowsPerStatement = rowsPerStatement
@@ -293,10 +309,6 @@ final class ChunkWriter: @unchecked Sendable {
                     start = end
                 }
             }
-        }
-        for table in tables {
-            if let index = counts.firstIndex(where: { $0.table == table.table }) { counts[index].count += table.rows.count }
-            else { counts.append((table.table, table.rows.count)) }
         }
     }
 }

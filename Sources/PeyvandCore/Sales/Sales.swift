@@ -8,6 +8,7 @@ public enum SalesModule {
         [
             CreateAccountsContactsLeads(),
             CreatePipelinesAndOpportunities(),
+            CreateListOrderIndexes(),
         ]
     }
 }
