@@ -12,16 +12,18 @@ enum DemoData {
     }
 
     static let password = "peyvand-demo-1405"
+    static let organisationName = "بازرگانی نمونهٔ پیوند"
+    static let adminEmail = "admin@demo.peyvand.ir"
 
-    static func loadIfEmpty(_ app: Application) async throws -> Login? {
+    static func loadIfEmpty(_ app: Application, organisationName: String = DemoData.organisationName) async throws -> Login? {
         let organisations = OrganisationService(store: app.store, hasher: app.peyvand.hasher)
         guard try await organisations.isEmpty() else {
             app.logger.info("database is not empty; demo data not loaded")
             return nil
         }
         let (_, admin) = try await organisations.createUser(
-            .init(email: "admin@demo.peyvand.ir", name: "مریم احمدی", password: password, roleKey: BuiltInRole.admin.rawValue),
-            organisationName: "بازرگانی نمونهٔ پیوند")
+            .init(email: adminEmail, name: "مریم احمدی", password: password, roleKey: BuiltInRole.admin.rawValue),
+            organisationName: organisationName)
         let people: [(String, String, BuiltInRole)] = [
             ("sales.manager@demo.peyvand.ir", "علی رضایی", .salesManager),
             ("reza@demo.peyvand.ir", "رضا کریمی", .salesRep),

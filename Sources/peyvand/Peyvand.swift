@@ -9,7 +9,7 @@ struct PeyvandCommand: AsyncParsableCommand {
         commandName: "peyvand",
         abstract: "Peyvand CRM (پیوند): server and administration.",
         discussion: "Configuration from the environment: DATABASE_URL (default sqlite://peyvand.sqlite), PORT, PEYVAND_SECRET, LOG_FORMAT=json.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, Backup.self, Restore.self, Version.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, DemoCommand.self, Backup.self, Restore.self, Version.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -1,6 +1,6 @@
 import FluentKit
 
-/// Sales: accounts, contacts, leads, and (as they land) pipelines, opportunities, products,
+/// Sales: accounts, contacts, leads, pipelines, opportunities, products and price lists,
 /// quotes, orders and invoices. Depends on Platform only.
 public enum SalesModule {
     /// In the order they must run; a shipped migration is never edited, the next one fixes it.
@@ -9,6 +9,7 @@ public enum SalesModule {
             CreateAccountsContactsLeads(),
             CreateProductsAndPriceLists(),
             CreatePipelinesAndOpportunities(),
+            CreateListOrderIndexes(),
             CreateQuotesOrdersInvoices(),
         ]
     }
