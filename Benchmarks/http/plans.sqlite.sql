@@ -21,6 +21,7 @@ ORDER BY COALESCE("r"."last_name", '') ASC, "r"."id" ASC LIMIT 51 OFFSET 0;
 -- name: GET /contacts?sort=last_name&province=tehran&limit=50&cursor=… (second page)
 EXPLAIN QUERY PLAN SELECT "r".*, COALESCE("r"."last_name", '') AS pv_sort_key FROM "contacts" AS "r"
 WHERE "r"."org_id" = {org} AND "r"."deleted_at" IS NULL AND "r"."address_province" = 'tehran'
+  AND COALESCE("r"."last_name", '') >= 'احمدی'
   AND (COALESCE("r"."last_name", '') > 'احمدی' OR (COALESCE("r"."last_name", '') = 'احمدی' AND "r"."id" > {contact}))
 ORDER BY COALESCE("r"."last_name", '') ASC, "r"."id" ASC LIMIT 51 OFFSET 0;
 

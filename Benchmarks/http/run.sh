@@ -133,12 +133,14 @@ bench_database() {
   list="/api/v1/contacts?sort=last_name&province=tehran&limit=50"
   cursor=$(curl -fs "$URL$list" -H "Authorization: Bearer $TOKEN" | json 'd["next_cursor"]')
   search="/api/v1/contacts?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("علی"))')"
+  search2="/api/v1/contacts?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("علی رضایی"))')"
 
   log "$DB: measuring (${DURATION}s per endpoint, $CONNECTIONS connections, load average $(cut -d' ' -f1-3 /proc/loadavg))"
   measure "GET /contacts/{id} (random of 10k)" "/api/v1/contacts/{id}" "$WORK/contact-ids.txt"
   measure "GET /contacts?sort=last_name&province=tehran&limit=50" "$list"
   measure "… second page (cursor)" "$list&cursor=$cursor"
-  measure "GET /contacts?q=علی" "$search"
+  measure "GET /contacts?q=علی (2 % of contacts match)" "$search"
+  measure "GET /contacts?q=علی رضایی (both words)" "$search2"
   measure "GET /contacts?limit=50 (newest first)" "/api/v1/contacts?limit=50"
   measure "GET /accounts/{busiest}/timeline" "/api/v1/accounts/$account/timeline"
 

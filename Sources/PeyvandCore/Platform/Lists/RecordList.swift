@@ -49,6 +49,10 @@ public struct RecordList<Record: OwnedRecord & Auditable>: Sendable {
         case .after(let value, let id)? where !rankBySearch:
             let comparison: SQLQueryString = sort.descending ? "<" : ">"
             let bound = try Self.bind(value, kind: sortColumn.kind)
+            // The first condition is implied by the second; it is there for the planner, which can
+            // start an index range at it (PostgreSQL does not derive one from the OR, and walked
+            // every row before the cursor: 52 ms for an early page at a million contacts).
+            conditions.append("\(sortKey) \(comparison)= \(bound)")
             conditions.append("(\(sortKey) \(comparison) \(bound) OR (\(sortKey) = \(bound) AND \(ident: alias).\(ident: "id") \(comparison) \(bind: id)))")
         case .offset(let skipped)? where rankBySearch:
             offset = skipped
