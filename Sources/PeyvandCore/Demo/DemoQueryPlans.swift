@@ -21,8 +21,10 @@ public struct DemoQueryPlans: Sendable {
                         now: Date = Date()) async throws -> [(name: String, plan: [String])] {
         let sql = try store.sql()
         let isSQLite = store.dialect == .sqlite
+        // As the drivers store ids: SQLite as upper-case text (UUID is not SQLiteDataConvertible, so it
+        // is encoded as its string), PostgreSQL as uuid.
         func literal(_ id: UUID) -> String {
-            isSQLite ? "X'\(id.uuidString.replacingOccurrences(of: "-", with: ""))'" : "'\(id.uuidString.lowercased())'::uuid"
+            isSQLite ? "'\(id.uuidString)'" : "'\(id.uuidString.lowercased())'::uuid"
         }
         func children(_ table: String) async throws -> [UUID] {
             try await sql.raw("""
