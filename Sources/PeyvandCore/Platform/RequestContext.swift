@@ -12,11 +12,16 @@ public struct RequestContext: Sendable {
     /// Members of those teams, the user included: the reach of a `team` scope.
     public let teammateIDs: Set<UUID>
     public let language: Language
+    /// The user's own time zone: where "today" and the times on pages are reckoned.
+    public let timeZone: TimeZone
+    /// The user's display name, for page headers and messages.
+    public let userName: String
     public let requestID: String?
 
     public init(
         organisationID: UUID, userID: UUID, roleID: UUID, roleKey: String?, permissions: PermissionSet,
-        teamIDs: Set<UUID>, teammateIDs: Set<UUID>, language: Language = .default, requestID: String? = nil
+        teamIDs: Set<UUID>, teammateIDs: Set<UUID>, language: Language = .default,
+        timeZone: TimeZone = JalaliDate.tehranTimeZone, userName: String = "", requestID: String? = nil
     ) {
         self.organisationID = organisationID
         self.userID = userID
@@ -26,6 +31,8 @@ public struct RequestContext: Sendable {
         self.teamIDs = teamIDs
         self.teammateIDs = teammateIDs.union([userID])
         self.language = language
+        self.timeZone = timeZone
+        self.userName = userName
         self.requestID = requestID
     }
 

@@ -21,7 +21,8 @@ extension RequestContext {
         return RequestContext(
             organisationID: user.organisationID, userID: userID, roleID: try role.requireID(), roleKey: role.key,
             permissions: try role.permissions(), teamIDs: teams, teammateIDs: teammates,
-            language: language ?? Language(rawValue: user.language) ?? .default, requestID: requestID
+            language: language ?? Language(rawValue: user.language) ?? .default,
+            timeZone: TimeZone(identifier: user.timeZone) ?? JalaliDate.tehranTimeZone, userName: user.name, requestID: requestID
         )
     }
 }

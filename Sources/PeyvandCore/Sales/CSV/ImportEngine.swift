@@ -144,7 +144,7 @@ struct ImportEngine<Target: ImportTarget> {
     private static func keysOnly(of record: Record) -> PartyInput.Clean {
         PartyInput.Clean(phones: record.phones, phoneKeys: ContactPoints.keys(of: record.phones), emails: record.emails,
                          emailKeys: ContactPoints.keys(of: record.emails), address: nil,
-                         tags: (record as? Contact)?.tags ?? (record as? Account)?.tags ?? (record as? Lead)?.tags)
+                         tags: record.tags)
     }
 
     /// New records in a few multi-row statements: the rows, their phone/email keys, tags, audit entries and events.

@@ -13,12 +13,12 @@ enum ImportRows {
         let addressFields = ["province", "city", "address", "postal_code"]
         var address: PartyInput.Address?
         if addressFields.contains(where: { values[$0] != nil }) {
-            let current = (existing as? Account)?.address ?? (existing as? Contact)?.address ?? (existing as? Lead)?.address
+            let current = existing?.address
             address = PartyInput.Address(province: values["province"] ?? current?.province, city: values["city"] ?? current?.city,
                                          line: values["address"] ?? current?.line, postalCode: values["postal_code"] ?? current?.postalCode)
         }
         var tags = values["tags"].map(splitTags)
-        if let tags0 = tags, let current = (existing as? Account)?.tags ?? (existing as? Contact)?.tags ?? (existing as? Lead)?.tags {
+        if let tags0 = tags, let current = existing?.tags {
             tags = current + tags0
         }
         let addsPhones = values["mobile"] != nil || values["phone"] != nil

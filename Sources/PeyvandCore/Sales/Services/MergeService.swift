@@ -98,9 +98,7 @@ public struct MergeService: Sendable {
                                             of: Record.auditType, targetID, organisationID: context.organisationID, on: database)
             try await ContactPoints.replace(phoneKeys: [], emailKeys: [], of: Record.auditType, sourceID,
                                             organisationID: context.organisationID, on: database)
-            if let tags = Self.tags(of: target) {
-                try await RecordTags.replace(tags, of: Record.auditType, targetID, organisationID: context.organisationID, on: database)
-            }
+            try await RecordTags.replace(target.tags, of: Record.auditType, targetID, organisationID: context.organisationID, on: database)
             var changes = AuditTrail.diff(before: before, after: target.auditSnapshot)
             changes["merged_record"] = FieldChange(before: .object(source.auditSnapshot.merging(["id": .from(sourceID)]) { $1 }), after: .null)
             changes["values_not_kept"] = FieldChange(before: .object(dropped), after: .null)
@@ -126,10 +124,6 @@ public struct MergeService: Sendable {
             current = try await Account.query(on: database).withDeleted().filter(\.$id == id).first()?.parentID
             steps += 1
         }
-    }
-
-    private static func tags(of record: some PartyRecord) -> [String]? {
-        (record as? Contact)?.tags ?? (record as? Account)?.tags ?? (record as? Lead)?.tags
     }
 }
 

@@ -12,6 +12,8 @@ public protocol SalesRecord: OwnedRecord, Auditable {
 public protocol PartyRecord: SalesRecord, DuplicateMatchable {
     var phones: [PhoneNumber] { get }
     var emails: [EmailAddress] { get }
+    var address: PostalAddress { get }
+    var tags: [String] { get }
 }
 
 extension Account: PartyRecord {}

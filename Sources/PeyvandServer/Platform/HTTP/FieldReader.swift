@@ -43,6 +43,12 @@ struct FieldReader {
         for (key, value) in object where value.containsNUL { validator.add(prefix + key, .invalidCharacters) }
     }
 
+    /// A web form's fields, already shaped like an API body by `FormData`.
+    init(form object: [String: JSONValue]) {
+        self.object = object
+        for (key, value) in object where value.containsNUL { validator.add(key, .invalidCharacters) }
+    }
+
     func has(_ key: String) -> Bool { object[key] != nil }
 
     /// The keys the client sent: on update, exactly the fields to change.

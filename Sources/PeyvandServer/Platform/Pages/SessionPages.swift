@@ -66,6 +66,17 @@ enum SessionPages {
         return Layout.response(HomePageView.render(model))
     }
 
+    /// `POST /preferences/language`: the user's language, kept on their account so it sticks on
+    /// every device; back to the page they were on.
+    @Sendable static func switchLanguage(_ request: Request) async throws -> Response {
+        let context = try request.actor
+        let form = try await FormData(request)
+        let language = form.value("language").flatMap(PeyvandCore.Language.init(rawValue:)) ?? context.language
+        _ = try await UserService(store: request.store, hasher: request.application.peyvand.hasher)
+            .update(context.userID, UserChanges(language: language.rawValue), expectedVersion: nil, by: context)
+        return request.redirect(to: LoginPageModel.safeNext(form.value("next")) ?? SiteURL.home.path, redirectType: .normal)
+    }
+
     /// The form again, with a fresh login CSRF token in both the page and its cookie.
     private static func loginPage(_ model: LoginPageModel, status: HTTPStatus = .ok, headers: HTTPHeaders = [:],
                                   request: Request) -> Response {

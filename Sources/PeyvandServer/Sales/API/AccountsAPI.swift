@@ -67,7 +67,7 @@ enum AccountsAPI {
         return try jsonResponse(AccountDTO(merged, language: context.language), version: merged.version)
     }
 
-    private static func read(_ reader: inout FieldReader) -> AccountInput {
+    static func read(_ reader: inout FieldReader) -> AccountInput {
         AccountInput(
             provided: reader.providedKeys, name: reader.string("name"), kind: reader.string("kind"), industry: reader.string("industry"),
             website: reader.string("website"), nationalID: reader.string("national_id"), economicCode: reader.string("economic_code"),

@@ -67,7 +67,7 @@ enum ContactsAPI {
         return try jsonResponse(ContactDTO(merged, language: context.language), version: merged.version)
     }
 
-    private static func read(_ reader: inout FieldReader) -> ContactInput {
+    static func read(_ reader: inout FieldReader) -> ContactInput {
         ContactInput(
             provided: reader.providedKeys, firstName: reader.string("first_name"), lastName: reader.string("last_name"),
             gender: reader.string("gender"), birthDate: reader.string("birth_date"), jobTitle: reader.string("job_title"),

@@ -68,7 +68,7 @@ enum LeadsAPI {
         return try jsonResponse(LeadConversionDTO(result, language: context.language), version: result.lead.version)
     }
 
-    private static func read(_ reader: inout FieldReader) -> LeadInput {
+    static func read(_ reader: inout FieldReader) -> LeadInput {
         LeadInput(
             provided: reader.providedKeys, firstName: reader.string("first_name"), lastName: reader.string("last_name"),
             company: reader.string("company"), jobTitle: reader.string("job_title"), source: reader.string("source"),

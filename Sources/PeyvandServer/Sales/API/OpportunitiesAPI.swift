@@ -79,7 +79,7 @@ enum OpportunitiesAPI {
         var data: [StageChangeDTO]
     }
 
-    private static func read(_ reader: inout FieldReader) -> OpportunityInput {
+    static func read(_ reader: inout FieldReader) -> OpportunityInput {
         var provided = reader.providedKeys
         let amount = reader.nested("amount") { (amountMinor: $0.int64("amount_minor"), currency: $0.string("currency")) }
         if amount != nil { provided.insert("amount") }

@@ -3,11 +3,41 @@ import Plot
 import Vapor
 
 /// The HTML document every page shares: language and direction from the reader's language, the
-/// one stylesheet, and (when signed in) the header with the user and a CSRF-protected sign-out.
+/// one stylesheet and script, and (when signed in) the header with navigation, the global search
+/// box, the language switch and a CSRF-protected sign-out.
 enum Layout {
+    /// The parts of the app the navigation links to.
+    enum Section: CaseIterable {
+        case home, accounts, contacts, leads, opportunities
+
+        var url: SiteURL {
+            switch self {
+            case .home: .home
+            case .accounts: .records(.accounts)
+            case .contacts: .records(.contacts)
+            case .leads: .records(.leads)
+            case .opportunities: .board
+            }
+        }
+
+        var label: UIText {
+            switch self {
+            case .home: .home
+            case .accounts: .accounts
+            case .contacts: .contacts
+            case .leads: .leads
+            case .opportunities: .opportunities
+            }
+        }
+    }
+
     struct SignedIn {
         var userName: String
         var csrfToken: String
+        var section: Section? = nil
+        /// This page's address, where switching language returns to.
+        var path: String = SiteURL.home.path
+        var search: String? = nil
     }
 
     static func document(title: String, language: PeyvandCore.Language, signedIn: SignedIn? = nil,
@@ -20,22 +50,47 @@ enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 // Plot's `.title` also writes social-media meta tags; a CRM page wants none.
                 .element(named: "title", text: "\(title) · \(UIText.appName.text(in: language))"),
-                .stylesheet(SiteURL.asset("app.css").path)
+                .stylesheet(SiteURL.asset("app.css").path),
+                .script(.src(SiteURL.asset("app.js").path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .unwrap(signedIn) { header($0, language: language) },
-                .element(named: "main", nodes: [.class("app-main"), body])
+                .element(named: "main", nodes: [.class("app-main"), .id("main"), body])
             )
         )
     }
 
     private static func header(_ signedIn: SignedIn, language: PeyvandCore.Language) -> Node<HTML.BodyContext> {
-        .header(
+        let other: PeyvandCore.Language = language == .fa ? .en : .fa
+        return .header(
             .class("app-header"),
+            .a(.class("skip-link"), .href("#main"), .text(UIText.skipToContent.text(in: language))),
             .a(.class("brand"), .href(SiteURL.home.path), .text(UIText.appName.text(in: language))),
+            .nav(
+                .class("app-nav"), .attribute(named: "aria-label", value: UIText.mainNavigation.text(in: language)),
+                .forEach(Section.allCases) { section in
+                    .a(.href(section.url.path), .attribute(named: "aria-current", value: section == signedIn.section ? "page" : nil),
+                       .text(section.label.text(in: language)))
+                }
+            ),
+            .form(
+                .class("global-search"), .method(.get), .action(SiteURL.search.path), .attribute(named: "role", value: "search"),
+                .label(.for("global-search"), .class("visually-hidden"), .text(UIText.searchEverything.text(in: language))),
+                .input(.id("global-search"), .type(.search), .name("q"), .attribute(named: "value", value: signedIn.search),
+                       .placeholder(UIText.searchEverything.text(in: language)), .attribute(named: "autocomplete", value: "off"),
+                       .attribute(named: "data-suggest", value: SiteURL.searchSuggestions.path))
+            ),
             .div(
                 .class("who"),
                 .span(.attribute(named: "title", value: UIText.signedInAs.text(in: language)), .text(signedIn.userName)),
+                .form(
+                    .class("inline-form"), .method(.post), .action(SiteURL.language.path),
+                    CSRFField.node(signedIn.csrfToken),
+                    .input(.type(.hidden), .name("language"), .value(other.rawValue)),
+                    .input(.type(.hidden), .name("next"), .value(signedIn.path)),
+                    .button(.class("quiet"), .type(.submit), .attribute(named: "lang", value: other.rawValue),
+                            .text(other == .en ? "English" : "فارسی"))
+                ),
                 .form(
                     .class("inline-form"), .method(.post), .action(SiteURL.logout.path),
                     CSRFField.node(signedIn.csrfToken),

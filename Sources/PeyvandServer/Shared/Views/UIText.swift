@@ -19,6 +19,12 @@ enum UIText {
     case notAllowed
     case unexpectedError
     case backHome
+    case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
+    case accounts, contacts, leads, opportunities
+    case edit, delete, confirmDelete, save, cancel
+    case newContact, newAccount, newLead, newOpportunity
+    case possibleDuplicates, hiddenDuplicates(String), saveAnyway
+    case someoneElseSaved, field, theirVersion, yourVersion
 
     func text(in language: Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -40,6 +46,38 @@ enum UIText {
         case .notAllowed: ("اجازهٔ این کار را ندارید.", "You are not allowed to do this.")
         case .unexpectedError: ("خطای پیش‌بینی‌نشده‌ای رخ داد.", "An unexpected error occurred.")
         case .backHome: ("بازگشت به خانه", "Back to home")
+        case .skipToContent: ("رفتن به محتوا", "Skip to content")
+        case .mainNavigation: ("بخش‌ها", "Sections")
+        case .searchEverything: ("جستجو در همه‌چیز", "Search everything")
+        case .search: ("جستجو", "Search")
+        case .apply: ("اعمال", "Apply")
+        case .nothingFound: ("موردی پیدا نشد.", "Nothing found.")
+        case .pages: ("صفحه‌ها", "Pages")
+        case .clearFilters: ("حذف فیلترها", "Clear filters")
+        case .nextPage: ("صفحهٔ بعد", "Next page")
+        case .accounts: ("سازمان‌ها", "Accounts")
+        case .contacts: ("مخاطبان", "Contacts")
+        case .leads: ("سرنخ‌ها", "Leads")
+        case .opportunities: ("فرصت‌های فروش", "Opportunities")
+        case .edit: ("ویرایش", "Edit")
+        case .delete: ("حذف", "Delete")
+        case .confirmDelete: ("این رکورد حذف شود؟", "Delete this record?")
+        case .save: ("ذخیره", "Save")
+        case .cancel: ("انصراف", "Cancel")
+        case .newContact: ("مخاطب جدید", "New contact")
+        case .newAccount: ("سازمان جدید", "New account")
+        case .newLead: ("سرنخ جدید", "New lead")
+        case .newOpportunity: ("فرصت جدید", "New opportunity")
+        case .possibleDuplicates: ("رکوردهای مشابهی پیدا شد. اگر همین است، به آن بروید؛ وگرنه «ذخیره با وجود مشابه» را بزنید.",
+                                   "Similar records exist. Open the right one, or tick “save anyway”.")
+        case .hiddenDuplicates(let count): ("\(count) رکورد مشابه دیگر هم هست که اجازهٔ دیدنش را ندارید.",
+                                            "\(count) more similar records exist that you may not see.")
+        case .saveAnyway: ("ذخیره با وجود مشابه", "Save anyway")
+        case .someoneElseSaved: ("کس دیگری این رکورد را پس از باز شدن فرم ذخیره کرده است. مقادیر شما حفظ شده‌اند؛ با ذخیرهٔ دوباره، نسخهٔ شما جایگزین می‌شود.",
+                                 "Someone else saved this record after you opened the form. Your values are kept below; saving again replaces their version with yours.")
+        case .field: ("فیلد", "Field")
+        case .theirVersion: ("نسخهٔ ذخیره‌شده", "Saved version")
+        case .yourVersion: ("نسخهٔ شما", "Your version")
         }
         return language == .fa ? text.fa : text.en
     }

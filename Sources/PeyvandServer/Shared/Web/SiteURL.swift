@@ -1,11 +1,27 @@
+import Foundation
 import Vapor
 
+/// The record types that have list, record and form pages.
+enum WebResource: String, CaseIterable, Sendable {
+    case accounts, contacts, leads, opportunities
+}
+
 /// Every web page's address, used both to register routes and to build links, so the two
-/// cannot drift apart.
+/// cannot drift apart. A record address built with a nil id is the route pattern (`:id`).
 enum SiteURL {
     case home
     case login
     case logout
+    case language
+    case search
+    case searchSuggestions
+    case board
+    case records(WebResource)
+    case newRecord(WebResource)
+    case record(WebResource, UUID?)
+    case editRecord(WebResource, UUID?)
+    /// A POST target or sub-page of one record: `/leads/{id}/convert`, `/contacts/{id}/activities`.
+    case recordAction(WebResource, UUID?, String)
     case asset(String)
 
     var path: String {
@@ -13,11 +29,33 @@ enum SiteURL {
         case .home: "/"
         case .login: "/login"
         case .logout: "/logout"
+        case .language: "/preferences/language"
+        case .search: "/search"
+        case .searchSuggestions: "/search/suggestions"
+        case .board: "/opportunities/board"
+        case .records(let resource): "/\(resource.rawValue)"
+        case .newRecord(let resource): "/\(resource.rawValue)/new"
+        case .record(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))"
+        case .editRecord(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))/edit"
+        case .recordAction(let resource, let id, let action): "/\(resource.rawValue)/\(Self.segment(id))/\(action)"
         case .asset(let file): "/assets/\(file)"
         }
     }
 
+    /// The path with a query string, e.g. a list page with its search and sort.
+    func with(_ query: [(String, String?)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string ?? path
+    }
+
     var pathComponents: [PathComponent] {
         path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+    }
+
+    private static func segment(_ id: UUID?) -> String {
+        id.map { $0.uuidString.lowercased() } ?? ":id"
     }
 }

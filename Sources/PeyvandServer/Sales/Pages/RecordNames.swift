@@ -1,0 +1,29 @@
+import FluentKit
+import Foundation
+import PeyvandCore
+
+/// Display names of the records a page links to, fetched in one query per page rather than one
+/// per row. Names only: the linked page itself checks whether the reader may open it.
+enum RecordNames {
+    static func accounts(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await Account.query(on: page.store.database)
+            .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ ids)
+            .field(\.$id).field(\.$name).all()
+            .reduce(into: [:]) { $0[$1.id!] = $1.name }
+    }
+
+    static func contacts(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await Contact.query(on: page.store.database)
+            .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ ids)
+            .field(\.$id).field(\.$firstName).field(\.$lastName).all()
+            .reduce(into: [:]) { $0[$1.id!] = $1.fullName }
+    }
+
+    static func users(in page: WebPage) async throws -> [UUID: String] {
+        try await User.query(on: page.store.database).filter(\.$organisationID == page.context.organisationID)
+            .field(\.$id).field(\.$name).all()
+            .reduce(into: [:]) { $0[$1.id!] = $1.name }
+    }
+}
