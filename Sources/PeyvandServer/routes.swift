@@ -172,13 +172,8 @@ private func webRoutes(_ app: Application) {
     signedIn.post(SiteURL.logout.pathComponents, use: SessionPages.logout)
     signedIn.post(SiteURL.language.pathComponents, use: SessionPages.switchLanguage)
 
-    signedIn.get(SiteURL.records(.contacts).pathComponents, use: ContactPages.list)
-    signedIn.get(SiteURL.newRecord(.contacts).pathComponents, use: ContactPages.new)
-    signedIn.post(SiteURL.newRecord(.contacts).pathComponents, use: ContactPages.create)
-    signedIn.get(SiteURL.record(.contacts, nil).pathComponents, use: ContactPages.show)
-    signedIn.get(SiteURL.editRecord(.contacts, nil).pathComponents, use: ContactPages.edit)
-    signedIn.post(SiteURL.editRecord(.contacts, nil).pathComponents, use: ContactPages.update)
-    signedIn.post(SiteURL.recordAction(.contacts, nil, "delete").pathComponents, use: ContactPages.delete)
-    signedIn.post(SiteURL.recordAction(.contacts, nil, "activities").pathComponents,
-                  use: ActivityPages.quickAdd(.contacts, regarding: .contact, recordPage: ContactPages.recordPage))
+    ContactPages.register(on: signedIn)
+    AccountPages.register(on: signedIn)
+    LeadPages.register(on: signedIn)
+    LeadPages.registerConversion(on: signedIn)
 }

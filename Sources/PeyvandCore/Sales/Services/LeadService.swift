@@ -86,6 +86,28 @@ public struct LeadService: Sendable {
 
     /// Makes or links the account and contact in one transaction and marks the lead converted.
     /// A second conversion is a conflict; likely duplicates are offered instead of created.
+    /// The existing accounts and contacts a conversion of this lead could link instead of creating
+    /// new ones: the same matches `convert` refuses as duplicates, offered up front.
+    public func conversionCandidates(_ id: UUID, in context: RequestContext)
+        async throws -> (accounts: [DuplicateCandidate], contacts: [DuplicateCandidate]) {
+        let lead = try await find(id, in: context)
+        let database = store.database
+        var accounts: [DuplicateCandidate] = []
+        if lead.company != nil, context.permissions.scope(for: .accounts, .read) != nil {
+            accounts = try await DuplicateFinder.find(Account.self, phoneKeys: [], emailKeys: [],
+                                                      nameKey: Self.account(from: lead, by: context).nameKey,
+                                                      excluding: nil, in: context, on: database).visible
+        }
+        var contacts: [DuplicateCandidate] = []
+        if context.permissions.scope(for: .contacts, .read) != nil {
+            let contact = Self.contact(from: lead, accountID: nil, by: context)
+            contacts = try await DuplicateFinder.find(Contact.self, phoneKeys: ContactPoints.keys(of: contact.phones),
+                                                      emailKeys: ContactPoints.keys(of: contact.emails), nameKey: contact.nameKey,
+                                                      excluding: nil, in: context, on: database).visible
+        }
+        return (accounts, contacts)
+    }
+
     public func convert(_ id: UUID, _ conversion: LeadConversion, by context: RequestContext) async throws -> LeadConversionResult {
         try context.require(.leads, .update)
         let now = store.now()

@@ -2,10 +2,13 @@ import FluentKit
 import PeyvandCore
 import Vapor
 
-/// The contact screens: list, record page with timeline, create and edit forms, delete. Each
-/// handler reads the request, calls `ContactService` (the same calls as `ContactsAPI`) and
-/// renders `ContactViews`.
-enum ContactPages {
+/// The contact screens: the same service calls as `ContactsAPI`, rendered by `ContactViews`.
+enum ContactPages: RecordPages {
+    typealias Record = Contact
+    static let resource = WebResource.contacts
+    static let regarding = RegardingType.contact
+    static let shape = ContactViews.shape
+
     static func service(_ page: WebPage) -> ContactService { ContactService(store: page.store) }
 
     @Sendable static func list(_ request: Request) async throws -> Response {
@@ -17,82 +20,44 @@ enum ContactPages {
         return page.render(page.text(.contacts), section: .contacts, ContactViews.list(result, accountNames: accounts, query: query, page: page))
     }
 
-    @Sendable static func show(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
-        return try await recordPage(page, try idParameter(request), FormState())
-    }
-
-    static let recordPage: ActivityPages.RecordPage = { page, id, quickAdd in
+    static func recordPage(_ page: WebPage, _ id: UUID, _ quickAdd: FormState) async throws -> Response {
         let contact = try await service(page).find(id, in: page.context)
-        let account = try await contact.accountID.asyncMap { try await RecordNames.accounts([$0], in: page)[$0] } ?? nil
+        let account = try await RecordNames.account(contact.accountID, in: page)
         let timeline = try await TimelineView.load(.contact, id, cursor: page.request.query[String.self, at: "timeline"], page: page)
         return page.render(contact.fullName, section: .contacts, status: quickAdd.formError == nil ? .ok : .unprocessableEntity,
                            ContactViews.record(contact, accountName: account, timeline: timeline, quickAdd: quickAdd, page: page))
     }
 
-    @Sendable static func new(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
-        try page.context.require(.contacts, .create)
-        var state = FormState()
-        state.values["account_id"] = request.query[String.self, at: "account_id"]
-        return try await formPage(page, state: state, contact: nil)
+    static func blankForm(_ request: Request) -> FormState {
+        FormState(values: ["account_id": request.query[String.self, at: "account_id"]].compactMapValues { $0 })
     }
 
-    @Sendable static func create(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
-        let form = try await FormData(request)
-        let outcome = try await FormSubmission.run(form, shape: ContactViews.shape, language: page.language) { reader in
-            try await service(page).create(ContactsAPI.read(&reader), allowDuplicate: form.value("allow_duplicate") == "1",
-                                           by: page.context, readProblems: reader.validator)
-        }
-        switch outcome {
-        case .saved(let contact): return page.redirect(to: SiteURL.record(.contacts, contact.id).path)
-        case .refused(let state): return try await formPage(page, state: state, contact: nil, status: .unprocessableEntity)
-        }
-    }
-
-    @Sendable static func edit(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
-        let contact = try await service(page).find(try idParameter(request), in: page.context)
-        return try await formPage(page, state: FormState(values: ContactViews.values(of: contact, display: page.display)), contact: contact)
-    }
-
-    @Sendable static func update(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
-        let id = try idParameter(request)
-        let form = try await FormData(request)
-        let outcome = try await FormSubmission.run(form, shape: ContactViews.shape, language: page.language) { reader in
-            try await service(page).update(id, ContactsAPI.read(&reader), expectedVersion: form.value("version").flatMap(Int.init),
-                                           allowDuplicate: form.value("allow_duplicate") == "1", by: page.context,
-                                           readProblems: reader.validator)
-        }
-        switch outcome {
-        case .saved: return page.redirect(to: SiteURL.record(.contacts, id).path)
-        case .refused(let state):
-            let current = try await service(page).find(id, in: page.context)
-            return try await formPage(page, state: state, contact: current, status: state.currentVersion == nil ? .unprocessableEntity : .conflict)
-        }
-    }
-
-    @Sendable static func delete(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
-        let form = try await FormData(request)
-        try await service(page).delete(try idParameter(request), expectedVersion: form.value("version").flatMap(Int.init), by: page.context)
-        return page.redirect(to: SiteURL.records(.contacts).path)
-    }
-
-    private static func formPage(_ page: WebPage, state: FormState, contact: Contact?, status: HTTPStatus = .ok) async throws -> Response {
-        let accountID = contact?.accountID ?? state.values["account_id"].flatMap(UUID.init(uuidString:))
-        let account = try await accountID.asyncMap { try await RecordNames.accounts([$0], in: page)[$0] } ?? nil
+    static func formPage(_ page: WebPage, state: FormState, record contact: Contact?, status: HTTPStatus) async throws -> Response {
+        let account = try await RecordNames.account(contact?.accountID ?? state.values["account_id"].flatMap(UUID.init(uuidString:)), in: page)
         let title = contact.map { "\(page.text(.edit)): \($0.fullName)" } ?? page.text(.newContact)
         return page.render(title, section: .contacts, status: status,
                            ContactViews.form(state, contact: contact, accountName: account, title: title, page: page))
     }
-}
 
-extension Optional {
-    func asyncMap<Result>(_ transform: (Wrapped) async throws -> Result) async rethrows -> Result? {
-        guard let self else { return nil }
-        return try await transform(self)
+    static func find(_ id: UUID, page: WebPage) async throws -> Contact {
+        try await service(page).find(id, in: page.context)
+    }
+
+    static func saveNew(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Contact {
+        try await service(page).create(ContactsAPI.read(&reader), allowDuplicate: allowsDuplicate(form), by: page.context,
+                                       readProblems: reader.validator)
+    }
+
+    static func saveChanges(_ id: UUID, _ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Contact {
+        try await service(page).update(id, ContactsAPI.read(&reader), expectedVersion: expectedVersion(form),
+                                       allowDuplicate: allowsDuplicate(form), by: page.context, readProblems: reader.validator)
+    }
+
+    static func delete(_ id: UUID, version: Int?, page: WebPage) async throws {
+        try await service(page).delete(id, expectedVersion: version, by: page.context)
+    }
+
+    static func values(of contact: Contact, display: Display) -> [String: String] {
+        ContactViews.values(of: contact, display: display)
     }
 }

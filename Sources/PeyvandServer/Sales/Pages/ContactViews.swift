@@ -67,9 +67,9 @@ enum ContactViews {
                 .div(
                     .class("record-main"),
                     RecordView.section(text(.details),
-                        RecordView.richDetails(contact.accountID.map { id in
+                        RecordView.richDetails((contact.accountID.map { id in
                             [(text(.account), .a(.href(SiteURL.record(.accounts, id).path), .text(accountName ?? "")))]
-                        } ?? [] + PartyViews.details(of: contact, display: display)),
+                        } ?? []) + PartyViews.details(of: contact, display: display)),
                         RecordView.details([
                             (text(.gender), contact.gender == Contact.Gender.unspecified.rawValue ? nil : SalesText.value(contact.gender, in: language)),
                             (text(.birthDate), display.day(contact.birthDate)),

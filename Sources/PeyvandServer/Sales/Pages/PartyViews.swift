@@ -71,17 +71,25 @@ enum PartyViews {
         let language = display.language
         let address = [SalesText.provinceName(record.address.province, in: language), record.address.city, record.address.line,
                        record.address.postalCode].compactMap { $0 }.filter { !$0.isEmpty }
-        return [
-            (SalesText.phones.text(in: language), .forEach(record.phones) { phone in
+        var rows: [(String, Node<HTML.BodyContext>)] = []
+        if !record.phones.isEmpty {
+            rows.append((SalesText.phones.text(in: language), .forEach(record.phones) { phone in
                 .div(.a(.href("tel:\(phone.number)"), .attribute(named: "dir", value: "ltr"), .text(phone.number)),
                      .text(" · " + SalesText.value(phone.label, in: language)))
-            }),
-            (SalesText.emails.text(in: language), .forEach(record.emails) { email in
+            }))
+        }
+        if !record.emails.isEmpty {
+            rows.append((SalesText.emails.text(in: language), .forEach(record.emails) { email in
                 .div(.a(.href("mailto:\(email.address)"), .attribute(named: "dir", value: "ltr"), .text(email.address)))
-            }),
-            (SalesText.address.text(in: language), .text(address.joined(separator: language == .fa ? "، " : ", "))),
-            (SalesText.tags.text(in: language), .forEach(record.tags) { .span(.class("tag"), .text($0)) }),
-        ]
+            }))
+        }
+        if !address.isEmpty {
+            rows.append((SalesText.address.text(in: language), .text(address.joined(separator: language == .fa ? "، " : ", "))))
+        }
+        if !record.tags.isEmpty {
+            rows.append((SalesText.tags.text(in: language), .forEach(record.tags) { .span(.class("tag"), .text($0)) }))
+        }
+        return rows
     }
 
     private static func rowCount(_ list: String, in state: FormState) -> Int {

@@ -13,6 +13,11 @@ enum RecordNames {
             .reduce(into: [:]) { $0[$1.id!] = $1.name }
     }
 
+    static func account(_ id: UUID?, in page: WebPage) async throws -> String? {
+        guard let id else { return nil }
+        return try await accounts([id], in: page)[id]
+    }
+
     static func contacts(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         return try await Contact.query(on: page.store.database)

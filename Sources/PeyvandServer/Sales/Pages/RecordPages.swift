@@ -1,0 +1,93 @@
+import Foundation
+import PeyvandCore
+import Vapor
+
+/// The pages every sales record has, with one flow for all of them: list, record page with
+/// timeline, new/edit forms saved through the API's reader and services (errors beside their
+/// fields, duplicates offered, a stale edit compared side by side), and delete. A record type
+/// supplies the service calls and its views.
+protocol RecordPages {
+    associatedtype Record: SalesRecord
+    static var resource: WebResource { get }
+    static var regarding: RegardingType { get }
+    static var shape: FormData.Shape { get }
+
+    static func list(_ request: Request) async throws -> Response
+    static func recordPage(_ page: WebPage, _ id: UUID, _ quickAdd: FormState) async throws -> Response
+    static func formPage(_ page: WebPage, state: FormState, record: Record?, status: HTTPStatus) async throws -> Response
+    /// A new record's form: empty, or pre-filled from the query (e.g. the account of a new contact).
+    static func blankForm(_ request: Request) -> FormState
+
+    static func find(_ id: UUID, page: WebPage) async throws -> Record
+    static func saveNew(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Record
+    static func saveChanges(_ id: UUID, _ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Record
+    static func delete(_ id: UUID, version: Int?, page: WebPage) async throws
+    /// A stored record as its edit form's values.
+    static func values(of record: Record, display: Display) -> [String: String]
+}
+
+extension RecordPages {
+    static func blankForm(_ request: Request) -> FormState { FormState() }
+
+    /// `?allow_duplicate` ticked on the form after the duplicate warning.
+    static func allowsDuplicate(_ form: FormData) -> Bool { form.value("allow_duplicate") == "1" }
+
+    static func expectedVersion(_ form: FormData) -> Int? { form.value("version").flatMap(Int.init) }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        try await recordPage(try WebPage(request), try idParameter(request), FormState())
+    }
+
+    @Sendable static func new(_ request: Request) async throws -> Response {
+        let page = try WebPage(request)
+        try page.context.require(Record.permissionModule, .create)
+        return try await formPage(page, state: blankForm(request), record: nil, status: .ok)
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let page = try WebPage(request)
+        let form = try await FormData(request)
+        switch try await FormSubmission.run(form, shape: shape, language: page.language, save: { try await saveNew(&$0, form: form, page: page) }) {
+        case .saved(let record): return page.redirect(to: SiteURL.record(resource, record.id).path)
+        case .refused(let state): return try await formPage(page, state: state, record: nil, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func edit(_ request: Request) async throws -> Response {
+        let page = try WebPage(request)
+        let record = try await find(try idParameter(request), page: page)
+        return try await formPage(page, state: FormState(values: values(of: record, display: page.display)), record: record, status: .ok)
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        let page = try WebPage(request)
+        let id = try idParameter(request)
+        let form = try await FormData(request)
+        switch try await FormSubmission.run(form, shape: shape, language: page.language, save: { try await saveChanges(id, &$0, form: form, page: page) }) {
+        case .saved: return page.redirect(to: SiteURL.record(resource, id).path)
+        case .refused(let state):
+            let current = try await find(id, page: page)
+            return try await formPage(page, state: state, record: current, status: state.currentVersion == nil ? .unprocessableEntity : .conflict)
+        }
+    }
+
+    @Sendable static func delete(_ request: Request) async throws -> Response {
+        let page = try WebPage(request)
+        let form = try await FormData(request)
+        try await delete(try idParameter(request), version: expectedVersion(form), page: page)
+        return page.redirect(to: SiteURL.records(resource).path)
+    }
+
+    /// Registers the record type's pages on the signed-in web routes.
+    static func register(on routes: any RoutesBuilder) {
+        routes.get(SiteURL.records(resource).pathComponents, use: list)
+        routes.get(SiteURL.newRecord(resource).pathComponents, use: new)
+        routes.post(SiteURL.newRecord(resource).pathComponents, use: create)
+        routes.get(SiteURL.record(resource, nil).pathComponents, use: show)
+        routes.get(SiteURL.editRecord(resource, nil).pathComponents, use: edit)
+        routes.post(SiteURL.editRecord(resource, nil).pathComponents, use: update)
+        routes.post(SiteURL.recordAction(resource, nil, "delete").pathComponents, use: delete)
+        routes.post(SiteURL.recordAction(resource, nil, "activities").pathComponents,
+                    use: ActivityPages.quickAdd(resource, regarding: regarding, recordPage: recordPage))
+    }
+}
