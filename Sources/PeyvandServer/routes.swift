@@ -176,4 +176,8 @@ private func webRoutes(_ app: Application) {
     AccountPages.register(on: signedIn)
     LeadPages.register(on: signedIn)
     LeadPages.registerConversion(on: signedIn)
+    OpportunityPages.register(on: signedIn)
+    OpportunityPages.registerBoard(on: signedIn)
+    signedIn.get(SiteURL.search.pathComponents, use: SearchPages.results)
+    signedIn.get(SiteURL.searchSuggestions.pathComponents, use: SearchPages.suggestions)
 }

@@ -42,6 +42,15 @@ public struct PipelineService: Sendable {
         return pipelines.map { ($0, stages[$0.id!] ?? []) }
     }
 
+    /// The pipelines, with the standard one made first when the organisation has none yet (as
+    /// creating the first opportunity would), so a new organisation's board has its stages.
+    public func listEnsuringDefault(in context: RequestContext) async throws -> [(Pipeline, [PipelineStage])] {
+        let pipelines = try await list(in: context)
+        guard pipelines.isEmpty else { return pipelines }
+        _ = try await store.write { database in try await defaultPipeline(in: context, on: database) }
+        return try await list(in: context)
+    }
+
     public func find(_ id: UUID, in context: RequestContext) async throws -> (Pipeline, [PipelineStage]) {
         try context.require(.opportunities, .read)
         guard let pipeline = try await Pipeline.query(on: store.database).scoped(to: context).filter(\.$id == id).first()

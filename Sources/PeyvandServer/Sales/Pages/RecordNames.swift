@@ -26,6 +26,11 @@ enum RecordNames {
             .reduce(into: [:]) { $0[$1.id!] = $1.fullName }
     }
 
+    static func contact(_ id: UUID?, in page: WebPage) async throws -> String? {
+        guard let id else { return nil }
+        return try await contacts([id], in: page)[id]
+    }
+
     static func users(in page: WebPage) async throws -> [UUID: String] {
         try await User.query(on: page.store.database).filter(\.$organisationID == page.context.organisationID)
             .field(\.$id).field(\.$name).all()

@@ -11,6 +11,8 @@ protocol RecordPages {
     static var resource: WebResource { get }
     static var regarding: RegardingType { get }
     static var shape: FormData.Shape { get }
+    /// Whether the pages show or take amounts, so need the organisation's money display unit.
+    static var showsMoney: Bool { get }
 
     static func list(_ request: Request) async throws -> Response
     static func recordPage(_ page: WebPage, _ id: UUID, _ quickAdd: FormState) async throws -> Response
@@ -22,6 +24,8 @@ protocol RecordPages {
     static func saveNew(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Record
     static func saveChanges(_ id: UUID, _ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Record
     static func delete(_ id: UUID, version: Int?, page: WebPage) async throws
+    /// Turns page-only fields into the API's before the shared reader sees them.
+    static func prepare(_ object: inout [String: JSONValue], page: WebPage)
     /// A stored record as its edit form's values.
     static func values(of record: Record, display: Display) -> [String: String]
 }
@@ -29,41 +33,54 @@ protocol RecordPages {
 extension RecordPages {
     static func blankForm(_ request: Request) -> FormState { FormState() }
 
+    static func prepare(_ object: inout [String: JSONValue], page: WebPage) {}
+
+    static var showsMoney: Bool { false }
+
+    /// The page of a request, with the money display unit when this record type needs it.
+    static func webPage(_ request: Request) async throws -> WebPage {
+        var page = try WebPage(request)
+        if showsMoney { try await page.loadMoneySettings() }
+        return page
+    }
+
     /// `?allow_duplicate` ticked on the form after the duplicate warning.
     static func allowsDuplicate(_ form: FormData) -> Bool { form.value("allow_duplicate") == "1" }
 
     static func expectedVersion(_ form: FormData) -> Int? { form.value("version").flatMap(Int.init) }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
-        try await recordPage(try WebPage(request), try idParameter(request), FormState())
+        try await recordPage(try await webPage(request), try idParameter(request), FormState())
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
+        let page = try await webPage(request)
         try page.context.require(Record.permissionModule, .create)
         return try await formPage(page, state: blankForm(request), record: nil, status: .ok)
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
+        let page = try await webPage(request)
         let form = try await FormData(request)
-        switch try await FormSubmission.run(form, shape: shape, language: page.language, save: { try await saveNew(&$0, form: form, page: page) }) {
+        switch try await FormSubmission.run(form, shape: shape, language: page.language, prepare: { prepare(&$0, page: page) },
+                                            save: { try await saveNew(&$0, form: form, page: page) }) {
         case .saved(let record): return page.redirect(to: SiteURL.record(resource, record.id).path)
         case .refused(let state): return try await formPage(page, state: state, record: nil, status: .unprocessableEntity)
         }
     }
 
     @Sendable static func edit(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
+        let page = try await webPage(request)
         let record = try await find(try idParameter(request), page: page)
         return try await formPage(page, state: FormState(values: values(of: record, display: page.display)), record: record, status: .ok)
     }
 
     @Sendable static func update(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
+        let page = try await webPage(request)
         let id = try idParameter(request)
         let form = try await FormData(request)
-        switch try await FormSubmission.run(form, shape: shape, language: page.language, save: { try await saveChanges(id, &$0, form: form, page: page) }) {
+        switch try await FormSubmission.run(form, shape: shape, language: page.language, prepare: { prepare(&$0, page: page) },
+                                            save: { try await saveChanges(id, &$0, form: form, page: page) }) {
         case .saved: return page.redirect(to: SiteURL.record(resource, id).path)
         case .refused(let state):
             let current = try await find(id, page: page)
@@ -72,7 +89,7 @@ extension RecordPages {
     }
 
     @Sendable static func delete(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
+        let page = try await webPage(request)
         let form = try await FormData(request)
         try await delete(try idParameter(request), version: expectedVersion(form), page: page)
         return page.redirect(to: SiteURL.records(resource).path)

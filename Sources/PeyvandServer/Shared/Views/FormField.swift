@@ -23,6 +23,8 @@ struct FormField {
     /// Emails, phone numbers and codes read left to right even on a Persian page.
     var isLeftToRight = false
     var hint: String?
+    /// The control's id when the same field appears more than once on a page (board cards).
+    private var explicitID: String?
 
     init(name: String, label: String, type: HTMLInputType = .text, value: String? = nil, error: String? = nil,
          isRequired: Bool = false, autocomplete: String? = nil, isLeftToRight: Bool = false, hint: String? = nil) {
@@ -58,7 +60,13 @@ struct FormField {
         ])
     }
 
-    var inputID: String { "field-" + name.replacingOccurrences(of: ".", with: "-") }
+    var inputID: String { explicitID ?? "field-" + name.replacingOccurrences(of: ".", with: "-") }
+
+    func identified(as id: String) -> FormField {
+        var copy = self
+        copy.explicitID = id
+        return copy
+    }
 
     var node: Node<HTML.FormContext> {
         let errorID = "\(inputID)-error"

@@ -10,9 +10,12 @@ enum FormSubmission {
         case refused(FormState)
     }
 
+    /// `prepare` turns page-only fields into the API's (e.g. an amount typed in Tomans into minor units).
     static func run<Record>(_ form: FormData, shape: FormData.Shape, language: PeyvandCore.Language,
+                            prepare: (inout [String: JSONValue]) -> Void = { _ in },
                             save: (inout FieldReader) async throws -> Record) async throws -> Outcome<Record> {
-        let (object, rowOrigins) = form.json(shape)
+        var (object, rowOrigins) = form.json(shape)
+        prepare(&object)
         var reader = FieldReader(form: object)
         do {
             return .saved(try await save(&reader))
