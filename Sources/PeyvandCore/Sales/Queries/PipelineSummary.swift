@@ -13,11 +13,13 @@ public struct StageTotal: Sendable, Equatable {
 
 extension OpportunityService {
     /// Count and amount per stage and currency of a pipeline's live opportunities the actor may
-    /// read, in one grouped query (the board's column totals).
-    public func stageTotals(ofPipeline pipelineID: UUID, in context: RequestContext) async throws -> [StageTotal] {
+    /// read (only `owner`'s, when given), in one grouped query: the board's column totals and the
+    /// dashboard's "my pipeline".
+    public func stageTotals(ofPipeline pipelineID: UUID, ownedBy owner: UUID? = nil, in context: RequestContext) async throws -> [StageTotal] {
         var conditions: [SQLQueryString] = [
             "org_id = \(bind: context.organisationID)", "pipeline_id = \(bind: pipelineID)", "deleted_at IS NULL",
         ]
+        if let owner { conditions.append("owner_user_id = \(bind: owner)") }
         if let scope = try context.ownerScope(.opportunities, .read, alias: Opportunity.schema) { conditions.append(scope) }
         let rows = try await store.sql().raw("""
             SELECT stage_id, currency, COUNT(*) AS records, CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS amount

@@ -58,12 +58,10 @@ enum SessionPages {
     }
 
     @Sendable static func home(_ request: Request) async throws -> Response {
-        let context = try request.actor
-        let user = try await UserService(store: request.store, hasher: request.application.peyvand.hasher).find(context.userID, in: context)
-        let organisation = try await OrganisationService(store: request.store, hasher: request.application.peyvand.hasher).current(in: context)
-        let model = HomePageModel(language: context.language, userName: user.name, organisationName: organisation.name,
-                                  csrfToken: request.webSession?.csrfToken ?? "")
-        return Layout.response(HomePageView.render(model))
+        var page = try WebPage(request)
+        try await page.loadMoneySettings()
+        let model = try await HomePageModel.load(page)
+        return page.render(page.text(.home), section: .home, HomePageView.render(model, page: page))
     }
 
     /// `POST /preferences/language`: the user's language, kept on their account so it sticks on

@@ -31,8 +31,18 @@ enum RecordNames {
         return try await contacts([id], in: page)[id]
     }
 
-    static func users(in page: WebPage) async throws -> [UUID: String] {
-        try await User.query(on: page.store.database).filter(\.$organisationID == page.context.organisationID)
+    static func leads(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await Lead.query(on: page.store.database)
+            .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ ids)
+            .field(\.$id).field(\.$firstName).field(\.$lastName).field(\.$company).all()
+            .reduce(into: [:]) { $0[$1.id!] = $1.displayName }
+    }
+
+    static func opportunities(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await Opportunity.query(on: page.store.database)
+            .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ ids)
             .field(\.$id).field(\.$name).all()
             .reduce(into: [:]) { $0[$1.id!] = $1.name }
     }

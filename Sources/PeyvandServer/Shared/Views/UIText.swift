@@ -25,6 +25,7 @@ enum UIText {
     case newContact, newAccount, newLead, newOpportunity
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
     case someoneElseSaved, field, theirVersion, yourVersion
+    case reminders, myOpenTasks, todaysMeetings, myPipeline, recentRecords, nothingDue, noMeetingsToday
 
     func text(in language: Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -75,6 +76,13 @@ enum UIText {
         case .saveAnyway: ("ذخیره با وجود مشابه", "Save anyway")
         case .someoneElseSaved: ("کس دیگری این رکورد را پس از باز شدن فرم ذخیره کرده است. مقادیر شما حفظ شده‌اند؛ با ذخیرهٔ دوباره، نسخهٔ شما جایگزین می‌شود.",
                                  "Someone else saved this record after you opened the form. Your values are kept below; saving again replaces their version with yours.")
+        case .reminders: ("یادآوری‌ها", "Reminders")
+        case .myOpenTasks: ("کارهای باز من", "My open tasks")
+        case .todaysMeetings: ("جلسه‌های امروز", "Today's meetings")
+        case .myPipeline: ("فرصت‌های من", "My pipeline")
+        case .recentRecords: ("آخرین رکوردها", "Recent records")
+        case .nothingDue: ("کاری در انتظار نیست.", "Nothing is due.")
+        case .noMeetingsToday: ("امروز جلسه‌ای ندارید.", "No meetings today.")
         case .field: ("فیلد", "Field")
         case .theirVersion: ("نسخهٔ ذخیره‌شده", "Saved version")
         case .yourVersion: ("نسخهٔ شما", "Your version")
