@@ -12,7 +12,7 @@ enum LoginPageView {
                 .method(.post), .action(SiteURL.login.path),
                 .attribute(named: "novalidate", value: "novalidate"),
                 CSRFField.node(model.csrfToken),
-                .unwrap(model.next) { .input(.type(.hidden), .name("next"), .value($0)) },
+                .unwrap(model.next) { .input(.type(.hidden), .name("next"), .value($0.attributeEscaped)) },
                 FormField(name: "email", label: UIText.email.text(in: language), type: .email, value: model.email,
                           error: model.emailError, isRequired: true, autocomplete: "username", isLeftToRight: true).node,
                 FormField(name: "password", label: UIText.password.text(in: language), type: .password,

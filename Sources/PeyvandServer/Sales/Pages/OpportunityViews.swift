@@ -205,7 +205,7 @@ enum OpportunityViews {
                 .forEach(board.columns) { column in
                     .section(
                         .class("board-column outcome-\(column.stage.outcome)"), .attribute(named: "data-stage", value: column.stage.id!.uuidString),
-                        .attribute(named: "aria-label", value: column.stage.name),
+                        .attribute(named: "aria-label", value: column.stage.name.attributeEscaped),
                         .header(
                             .class("board-column-header"),
                             .h2(.text(column.stage.name)),

@@ -74,13 +74,13 @@ enum PartyViews {
         var rows: [(String, Node<HTML.BodyContext>)] = []
         if !record.phones.isEmpty {
             rows.append((SalesText.phones.text(in: language), .forEach(record.phones) { phone in
-                .div(.a(.href("tel:\(phone.number)"), .attribute(named: "dir", value: "ltr"), .text(phone.number)),
+                .div(.a(.href("tel:\(phone.number)".attributeEscaped), .attribute(named: "dir", value: "ltr"), .text(phone.number)),
                      .text(" · " + SalesText.value(phone.label, in: language)))
             }))
         }
         if !record.emails.isEmpty {
             rows.append((SalesText.emails.text(in: language), .forEach(record.emails) { email in
-                .div(.a(.href("mailto:\(email.address)"), .attribute(named: "dir", value: "ltr"), .text(email.address)))
+                .div(.a(.href("mailto:\(email.address)".attributeEscaped), .attribute(named: "dir", value: "ltr"), .text(email.address)))
             }))
         }
         if !address.isEmpty {

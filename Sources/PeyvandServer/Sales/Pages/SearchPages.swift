@@ -100,7 +100,7 @@ enum SearchPages {
             .forEach(groups.filter { !$0.hits.isEmpty }) { group in
                 .section(
                     .class("card record-section search-group"),
-                    .h2(.a(.href(SiteURL.records(group.resource).with([("q", text)])), .text(label(group.resource).text(in: page.language)))),
+                    .h2(.a(.href(SiteURL.records(group.resource).with([("q", text)]).attributeEscaped), .text(label(group.resource).text(in: page.language)))),
                     .ul(.class("related"), .forEach(group.hits) { hit in
                         .li(.a(.href(SiteURL.record(hit.resource, hit.id).path), .text(hit.title)),
                             .unwrap(hit.detail) { .span(.class("muted"), .text(" · " + $0)) })

@@ -54,7 +54,7 @@ struct FormField {
 
     private func option(_ optionValue: String, _ label: String) -> Node<HTML.FormContext> {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: optionValue, ignoreIfValueIsEmpty: false),
+            .attribute(named: "value", value: optionValue.attributeEscaped, ignoreIfValueIsEmpty: false),
             .attribute(named: "selected", value: optionValue == (value ?? "") ? "selected" : nil),
             .text(label),
         ])
@@ -77,7 +77,7 @@ struct FormField {
         case .input(let type):
             controlNode = .input(
                 .id(inputID), .name(name), .type(type),
-                .attribute(named: "value", value: value),
+                .attribute(named: "value", value: value?.attributeEscaped),
                 .required(isRequired),
                 .attribute(named: "autocomplete", value: autocomplete),
                 .attribute(named: "dir", value: isLeftToRight ? "ltr" : nil),
@@ -105,7 +105,7 @@ struct FormField {
                 .forEach(options) { option in
                     .label(
                         .class("choice"),
-                        .input(.type(.checkbox), .name(name), .value(option.value),
+                        .input(.type(.checkbox), .name(name), .value(option.value.attributeEscaped),
                                .attribute(named: "checked", value: ticked.contains(option.value) ? "checked" : nil)),
                         .text(option.label))
                 },

@@ -76,7 +76,7 @@ enum Layout {
             .form(
                 .class("global-search"), .method(.get), .action(SiteURL.search.path), .attribute(named: "role", value: "search"),
                 .label(.for("global-search"), .class("visually-hidden"), .text(UIText.searchEverything.text(in: language))),
-                .input(.id("global-search"), .type(.search), .name("q"), .attribute(named: "value", value: signedIn.search),
+                .input(.id("global-search"), .type(.search), .name("q"), .attribute(named: "value", value: signedIn.search?.attributeEscaped),
                        .placeholder(UIText.searchEverything.text(in: language)), .attribute(named: "autocomplete", value: "off"),
                        .attribute(named: "data-suggest", value: SiteURL.searchSuggestions.path))
             ),
@@ -87,7 +87,7 @@ enum Layout {
                     .class("inline-form"), .method(.post), .action(SiteURL.language.path),
                     CSRFField.node(signedIn.csrfToken),
                     .input(.type(.hidden), .name("language"), .value(other.rawValue)),
-                    .input(.type(.hidden), .name("next"), .value(signedIn.path)),
+                    .input(.type(.hidden), .name("next"), .value(signedIn.path.attributeEscaped)),
                     .button(.class("quiet"), .type(.submit), .attribute(named: "lang", value: other.rawValue),
                             .text(other == .en ? "English" : "فارسی"))
                 ),

@@ -51,7 +51,7 @@ enum ListView {
                 .class("list-filters"), .method(.get), .action(url.path), .attribute(named: "role", value: "search"),
                 FormField(name: "q", label: display.text(.search), type: .search, value: query.search).node,
                 .forEach(filters) { $0.node },
-                .unwrap(query.sort) { .input(.type(.hidden), .name("sort"), .value($0)) },
+                .unwrap(query.sort) { .input(.type(.hidden), .name("sort"), .value($0.attributeEscaped)) },
                 .button(.type(.submit), .text(display.text(.apply)))
             ),
             .div(.class("list-actions"), .group(actions))
@@ -70,7 +70,7 @@ enum ListView {
                     .th(.attribute(named: "scope", value: "col"),
                         .attribute(named: "aria-sort", value: ariaSort(column.sortKey, current: current)),
                         .unwrap(column.sortKey, { key in
-                            .a(.href(query.link(url, sort: current == key ? "-\(key)" : key)), .text(column.title))
+                            .a(.href(query.link(url, sort: current == key ? "-\(key)" : key).attributeEscaped), .text(column.title))
                         }, else: .text(column.title)))
                 })),
                 .tbody(.forEach(items) { item in
@@ -87,7 +87,7 @@ enum ListView {
             .if(query.filters.isEmpty == false || query.search != nil || query.sort != nil,
                 .a(.href(url.path), .text(display.text(.clearFilters)))),
             .unwrap(nextCursor) { .a(.class("button"), .attribute(named: "rel", value: "next"),
-                                     .href(query.link(url, cursor: $0)), .text(display.text(.nextPage))) }
+                                     .href(query.link(url, cursor: $0).attributeEscaped), .text(display.text(.nextPage))) }
         )
     }
 

@@ -58,7 +58,7 @@ struct WebPage {
                 confirm: String? = nil) -> Node<HTML.BodyContext> {
         .form(.class("inline-form"), .method(.post), .action(action),
               CSRFField.node(csrfToken),
-              .forEach(hidden) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
+              .forEach(hidden) { .input(.type(.hidden), .name($0.0), .value($0.1.attributeEscaped)) },
               .button(.type(.submit), .class(className), .attribute(named: "data-confirm", value: confirm), .text(label)))
     }
 }

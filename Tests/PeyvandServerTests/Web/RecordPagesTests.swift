@@ -1,0 +1,185 @@
+import FluentKit
+import Foundation
+import PeyvandCore
+@testable import PeyvandServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// The record pages as a browser uses them: forms that save through the API's rules, errors
+/// beside their fields with nothing lost or written, duplicates and stale edits shown, and the
+/// reader's permissions deciding what is shown and what is refused.
+@Suite("Web record pages")
+struct RecordPagesTests {
+    @Test func a_contact_made_on_the_form_reads_back_in_persian_on_its_page() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let created = try await web.post("/contacts/new", [
+                ("first_name", "علي"), ("last_name", "كريمي"), ("birth_date", "۱۳۷۰/۰۵/۱۲"),
+                ("phones.0.number", "0912 123 4567"), ("phones.0.label", "mobile"), ("phones.1.number", ""),
+                ("emails.0.address", "ali@example.com"), ("address.province", "tehran"), ("tags", "vip، مشتری"),
+                ("preferences.opted_out", "sms"), ("preferences.opted_out", "post"),
+            ])
+            #expect(created.status == .seeOther)
+            let id = try WebClient.createdID(created)
+            let contact = try #require(try await Contact.find(id, on: app.db))
+            #expect(contact.birthDate == "1991-08-03")
+            #expect(contact.phones.map(\.number) == ["+989121234567"])
+            #expect(contact.tags == ["vip", "مشتری"])
+            #expect(contact.preferences.optedOut == [.sms, .post])
+
+            let page = try await web.get("/contacts/\(id)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("۱۲ مرداد ۱۳۷۰"))
+            #expect(page.body.string.contains("+989121234567"))
+            #expect(page.body.string.contains("تهران"))
+            let found = try await web.get("/contacts?q=" + "کریمی".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
+            #expect(found.body.string.contains("/contacts/\(id.uuidString.lowercased())"))
+        }
+    }
+
+    @Test func a_refused_form_keeps_every_typed_value_shows_each_error_beside_its_field_and_writes_nothing() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let refused = try await web.post("/contacts/new", [
+                ("first_name", "سارا"), ("last_name", " "), ("birth_date", "1370/13/40"),
+                ("phones.0.number", ""), ("phones.1.number", "12"), ("emails.0.address", "not-an-email"),
+            ])
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            #expect(html.contains(#"<p id="field-last_name-error" class="field-error">این مقدار الزامی است.</p>"#))
+            #expect(html.contains(#"id="field-birth_date-error""#))
+            // The bad phone was typed in the second row; its message stays beside that row.
+            #expect(html.contains(#"id="field-phones-1-number-error""#))
+            #expect(!html.contains(#"id="field-phones-0-number-error""#))
+            #expect(html.contains(#"id="field-emails-0-address-error""#))
+            #expect(html.contains(#"value="سارا""#))
+            #expect(html.contains(#"value="not-an-email""#))
+            #expect(html.contains(#"value="1370/13/40""#))
+            #expect(try await Contact.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func a_form_without_the_sessions_csrf_token_is_refused_and_writes_nothing() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let forged = try await web.post("/contacts/new", [("last_name", "Forged"), (CSRFField.name, "not-the-token")], withToken: false)
+            #expect(forged.status == .forbidden)
+            #expect(try await Contact.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func a_likely_duplicate_is_shown_before_saving_and_can_be_saved_anyway() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let first = try await web.post("/contacts/new", [("last_name", "Rahimi"), ("phones.0.number", "09121112233")])
+            let firstID = try WebClient.createdID(first)
+            let twin = [("last_name", "Rahimi-Twin"), ("phones.0.number", "+98 912 111 2233")]
+            let warned = try await web.post("/contacts/new", twin)
+            #expect(warned.status == .unprocessableEntity || warned.status == .conflict)
+            #expect(warned.body.string.contains(#"class="duplicates""#))
+            #expect(warned.body.string.contains("/contacts/\(firstID.uuidString.lowercased())"))
+            #expect(warned.body.string.contains(#"name="allow_duplicate""#))
+            #expect(try await Contact.query(on: app.db).count() == 1)
+
+            let saved = try await web.post("/contacts/new", twin + [("allow_duplicate", "1")])
+            #expect(saved.status == .seeOther)
+            #expect(try await Contact.query(on: app.db).count() == 2)
+        }
+    }
+
+    @Test func a_stale_edit_shows_both_versions_keeps_the_users_values_and_saves_on_the_second_submit() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let id = try WebClient.createdID(try await web.post("/contacts/new", [("last_name", "Ahmadi"), ("job_title", "Buyer")]))
+            // Someone else saves first (version 1 → 2).
+            #expect(try await web.post("/contacts/\(id)/edit", [("version", "1"), ("last_name", "Ahmadi"), ("job_title", "Head buyer")]).status == .seeOther)
+
+            let stale = try await web.post("/contacts/\(id)/edit", [("version", "1"), ("last_name", "Ahmadi"), ("job_title", "Procurement lead")])
+            #expect(stale.status == .conflict)
+            let html = stale.body.string
+            #expect(html.contains(#"class="stale""#))
+            #expect(html.contains("<td>Head buyer</td><td>Procurement lead</td>"))
+            #expect(html.contains(#"value="Procurement lead""#))
+            #expect(html.contains(#"name="version" value="2""#))
+            #expect(try await Contact.find(id, on: app.db)?.jobTitle == "Head buyer")
+
+            #expect(try await web.post("/contacts/\(id)/edit", [("version", "2"), ("last_name", "Ahmadi"), ("job_title", "Procurement lead")])
+                .status == .seeOther)
+            #expect(try await Contact.find(id, on: app.db)?.jobTitle == "Procurement lead")
+        }
+    }
+
+    @Test func output_is_escaped_on_lists_record_pages_and_forms() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let id = try WebClient.createdID(try await web.post("/accounts/new", [("name", #"<script>alert("x")</script>"#)]))
+            for path in ["/accounts", "/accounts/\(id)", "/accounts/\(id)/edit"] {
+                let html = try await web.get(path).body.string
+                #expect(!html.contains("<script>alert"), "\(path)")
+                #expect(html.contains("&lt;script&gt;"), "\(path)")
+            }
+            // Typed searches, sorts and return paths come back inside attributes.
+            let probe = #"x"><img src=y onerror=alert(1)>"#
+            let encoded = probe.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            for path in ["/accounts?q=\(encoded)&sort=\(encoded)", "/search?q=\(encoded)", "/login?next=/\(encoded)"] {
+                let html = try await web.get(path).body.string
+                #expect(!html.contains("<img"), "\(path)")
+            }
+        }
+    }
+
+    @Test func a_rep_sees_neither_another_teams_leads_nor_the_actions_they_may_not_take() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let north = try await org.makeTeam("North")
+            let owner = try await org.addMember(role: .salesRep, teamIDs: [north])
+            let outsider = try await org.addMember(role: .salesRep)
+            let ownerWeb = try await WebClient.signIn(app, email: owner.user.email)
+            let outsiderWeb = try await WebClient.signIn(app, email: outsider.user.email)
+            let lead = try WebClient.createdID(try await ownerWeb.post("/leads/new", [("last_name", "Northern prospect")]))
+
+            #expect(try await outsiderWeb.get("/leads/\(lead)").status == .notFound)
+            #expect(!(try await outsiderWeb.get("/leads?q=Northern").body.string.contains(lead.uuidString.lowercased())))
+            #expect(try await outsiderWeb.post("/leads/\(lead)/edit", [("last_name", "Taken over")]).status == .notFound)
+            #expect(try await Lead.find(lead, on: app.db)?.lastName == "Northern prospect")
+
+            // Contacts are shared reading; someone else's contact shows no edit or delete.
+            let contact = try WebClient.createdID(try await ownerWeb.post("/contacts/new", [("last_name", "Shared")]))
+            let seen = try await outsiderWeb.get("/contacts/\(contact)")
+            #expect(seen.status == .ok)
+            #expect(!seen.body.string.contains("/contacts/\(contact.uuidString.lowercased())/edit"))
+            #expect(!seen.body.string.contains("/contacts/\(contact.uuidString.lowercased())/delete"))
+            #expect(try await outsiderWeb.post("/contacts/\(contact)/delete", [("version", "1")]).status == .forbidden)
+        }
+    }
+
+    @Test func the_timelines_quick_add_records_a_call_at_a_jalali_time_and_keeps_a_refused_entry() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let id = try WebClient.createdID(try await web.post("/contacts/new", [("last_name", "Moradi")]))
+            let added = try await web.post("/contacts/\(id)/activities", [("kind", "call"), ("subject", "پیگیری پیش‌فاکتور"),
+                                                                           ("due_at", "۱۴۰۵/۰۹/۰۳ ۱۰:۳۰")])
+            #expect(added.status == .seeOther)
+            let call = try #require(try await Activity.query(on: app.db).first())
+            #expect(call.regardingID == id)
+            // 10:30 in Tehran (UTC+3:30) on 3 Azar 1405 = 24 November 2026.
+            #expect(call.dueAt == ISO8601DateFormatter().date(from: "2026-11-24T07:00:00Z"))
+            #expect(try await web.get("/contacts/\(id)").body.string.contains("پیگیری پیش‌فاکتور"))
+
+            let refused = try await web.post("/contacts/\(id)/activities", [("kind", "task"), ("subject", ""), ("due_at", "فردا")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#"id="field-subject-error""#))
+            #expect(refused.body.string.contains(#"id="field-due_at-error""#))
+            #expect(refused.body.string.contains(#"value="فردا""#))
+            #expect(try await Activity.query(on: app.db).count() == 1)
+        }
+    }
+}
