@@ -178,6 +178,7 @@ private func webRoutes(_ app: Application) {
     LeadPages.registerConversion(on: signedIn)
     OpportunityPages.register(on: signedIn)
     OpportunityPages.registerBoard(on: signedIn)
+    QuotePages.register(on: signedIn)
     signedIn.get(SiteURL.search.pathComponents, use: SearchPages.results)
     signedIn.get(SiteURL.searchSuggestions.pathComponents, use: SearchPages.suggestions)
 }

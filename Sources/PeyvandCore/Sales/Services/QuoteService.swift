@@ -58,6 +58,22 @@ public struct QuoteService: Sendable {
     }
 
     public func create(_ input: QuoteInput, by context: RequestContext, readProblems: FieldValidator = FieldValidator()) async throws -> (Quote, [DocumentLine]) {
+        let (quote, lines) = try await preview(input, in: context, readProblems: readProblems)
+        quote.ownerUserID = context.userID
+        let now = store.now()
+        return try await store.write { [lines] database in
+            quote.number = try await DocumentNumbers.next(.quote, organisationID: context.organisationID, at: now, on: database)
+            quote.searchText = SearchText.document([quote.number, quote.notes])
+            try await quote.create(on: database)
+            try await DocumentLines.replace(lines, of: quote.id!, in: context, on: database)
+            try await SalesRecords.recordChange(quote, action: .create, before: nil, by: context, at: now, on: database)
+            return (quote, lines)
+        }
+    }
+
+    /// The quote `create` would make, its lines priced and totalled by the server, without
+    /// saving it: the editor's live totals are these numbers.
+    public func preview(_ input: QuoteInput, in context: RequestContext, readProblems: FieldValidator = FieldValidator()) async throws -> (Quote, [DocumentLine]) {
         try context.require(.quotes, .create)
         var validator = readProblems
         if input.accountID == nil { validator.add("account_id", .required) }
@@ -79,16 +95,7 @@ public struct QuoteService: Sendable {
         }
         apply(input, to: quote)
         try DocumentLines.total(quote, lines)
-        quote.ownerUserID = context.userID
-        let now = store.now()
-        return try await store.write { [lines] database in
-            quote.number = try await DocumentNumbers.next(.quote, organisationID: context.organisationID, at: now, on: database)
-            quote.searchText = SearchText.document([quote.number, quote.notes])
-            try await quote.create(on: database)
-            try await DocumentLines.replace(lines, of: quote.id!, in: context, on: database)
-            try await SalesRecords.recordChange(quote, action: .create, before: nil, by: context, at: now, on: database)
-            return (quote, lines)
-        }
+        return (quote, lines)
     }
 
     public func update(_ id: UUID, _ input: QuoteInput, expectedVersion: Int?, by context: RequestContext,

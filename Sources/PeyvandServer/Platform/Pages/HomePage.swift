@@ -72,6 +72,7 @@ struct HomePageModel {
             case .accounts: (accounts, .accounts)
             case .leads: (leads, .leads)
             case .opportunities: (opportunities, .opportunities)
+            case .quotes: ([:], .quotes)
             }
             return names[entry.recordID].map { RecentRecord(url: .record(resource, entry.recordID), name: $0, kind: kind) }
         }

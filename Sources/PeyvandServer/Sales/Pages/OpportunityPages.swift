@@ -99,14 +99,10 @@ enum OpportunityPages: RecordPages {
     private static func resolveAccount(_ input: inout OpportunityInput, form: FormData, problems: inout FieldValidator,
                                        page: WebPage) async throws {
         guard input.accountID == nil, let name = form.value("account_name")?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return }
-        let matches = try await AccountService(store: page.store).list(ListRequest(limit: 5, search: name), in: page.context).items
-        let exact = matches.filter { SearchText.document([$0.name]) == SearchText.document([name]) }
-        if let account = exact.count == 1 ? exact.first : (matches.count == 1 ? matches.first : nil) {
-            input.accountID = account.id
-            input.provided.insert("account_id")
-        } else {
-            problems.add("account_name", matches.isEmpty ? .referencedRecordMissing : .notUnique)
-        }
+        let match = try await RecordNames.accountNamed(name, in: page)
+        input.accountID = match.id
+        if match.id != nil { input.provided.insert("account_id") }
+        if let problem = match.problem { problems.add("account_name", problem) }
     }
 
     /// The form offers every pipeline's stages in one list; the stage decides the pipeline.

@@ -18,6 +18,14 @@ enum RecordNames {
         return try await accounts([id], in: page)[id]
     }
 
+    /// The one account a typed name means: an exact (normalised) match, or the only search hit.
+    static func accountNamed(_ name: String, in page: WebPage) async throws -> (id: UUID?, problem: FieldErrorCode?) {
+        let matches = try await AccountService(store: page.store).list(ListRequest(limit: 5, search: name), in: page.context).items
+        let exact = matches.filter { SearchText.document([$0.name]) == SearchText.document([name]) }
+        if let account = exact.count == 1 ? exact.first : (matches.count == 1 ? matches.first : nil) { return (account.id!, nil) }
+        return (nil, matches.isEmpty ? .referencedRecordMissing : .notUnique)
+    }
+
     static func contacts(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         return try await Contact.query(on: page.store.database)

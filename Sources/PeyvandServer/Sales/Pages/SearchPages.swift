@@ -87,6 +87,7 @@ enum SearchPages {
         case .contacts: .contacts
         case .leads: .leads
         case .opportunities: .opportunities
+        case .quotes: .quotes
         }
     }
 

@@ -8,7 +8,7 @@ import Vapor
 enum Layout {
     /// The parts of the app the navigation links to.
     enum Section: CaseIterable {
-        case home, accounts, contacts, leads, opportunities
+        case home, accounts, contacts, leads, opportunities, quotes
 
         var url: SiteURL {
             switch self {
@@ -17,6 +17,7 @@ enum Layout {
             case .contacts: .records(.contacts)
             case .leads: .records(.leads)
             case .opportunities: .board
+            case .quotes: .records(.quotes)
             }
         }
 
@@ -27,6 +28,7 @@ enum Layout {
             case .contacts: .contacts
             case .leads: .leads
             case .opportunities: .opportunities
+            case .quotes: .quotes
             }
         }
     }

@@ -88,6 +88,7 @@ extension WebResource {
         case Account.auditType: self = .accounts
         case Lead.auditType: self = .leads
         case Opportunity.auditType: self = .opportunities
+        case Quote.auditType: self = .quotes
         default: self = .contacts
         }
     }

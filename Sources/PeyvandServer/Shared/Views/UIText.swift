@@ -20,7 +20,7 @@ enum UIText {
     case unexpectedError
     case backHome
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
-    case accounts, contacts, leads, opportunities
+    case accounts, contacts, leads, opportunities, quotes
     case edit, delete, confirmDelete, save, cancel
     case newContact, newAccount, newLead, newOpportunity
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
@@ -60,6 +60,7 @@ enum UIText {
         case .contacts: ("مخاطبان", "Contacts")
         case .leads: ("سرنخ‌ها", "Leads")
         case .opportunities: ("فرصت‌های فروش", "Opportunities")
+        case .quotes: ("پیش‌فاکتورها", "Quotes")
         case .edit: ("ویرایش", "Edit")
         case .delete: ("حذف", "Delete")
         case .confirmDelete: ("این رکورد حذف شود؟", "Delete this record?")
