@@ -166,11 +166,15 @@ private func webRoutes(_ app: Application) {
     app.get("assets", ":file", use: assets.serve)
     app.get(SiteURL.login.pathComponents, use: SessionPages.showLogin)
     app.post(SiteURL.login.pathComponents, use: SessionPages.login)
+    app.get(SiteURL.setup.pathComponents, use: SetupPages.show)
+    app.post(SiteURL.setup.pathComponents, use: SetupPages.create)
 
     let signedIn = app.grouped(WebSessionAuthenticator())
     signedIn.get(SiteURL.home.pathComponents, use: SessionPages.home)
     signedIn.post(SiteURL.logout.pathComponents, use: SessionPages.logout)
     signedIn.post(SiteURL.language.pathComponents, use: SessionPages.switchLanguage)
+    signedIn.get(SiteURL.password.pathComponents, use: PasswordPages.show)
+    signedIn.post(SiteURL.password.pathComponents, use: PasswordPages.change)
 
     ContactPages.register(on: signedIn)
     AccountPages.register(on: signedIn)

@@ -22,6 +22,7 @@ struct WebSessionTests {
 
     @Test func the_login_form_is_persian_rtl_by_default_and_carries_a_csrf_token() async throws {
         try await withApp { app in
+            _ = try await TestOrganisation.make(app)
             let page = try await app.testing().sendRequest(.GET, "/login")
             #expect(page.status == .ok)
             #expect(page.headers.first(name: .contentType) == "text/html; charset=utf-8")
@@ -69,6 +70,7 @@ struct WebSessionTests {
 
     @Test func empty_fields_get_their_message_next_to_them() async throws {
         try await withApp { app in
+            _ = try await TestOrganisation.make(app)
             let (token, cookie) = try await Browser.loginForm(app)
             let res = try await app.testing().sendRequest(.POST, "/login", headers: Browser.formHeaders(cookie: cookie, language: "en"),
                                                           body: Browser.form(["email": " ", "password": "", "_csrf": token]))

@@ -11,6 +11,9 @@ enum SessionPages {
     }
 
     @Sendable static func showLogin(_ request: Request) async throws -> Response {
+        if try await OrganisationService(store: request.store, hasher: request.application.peyvand.hasher).isEmpty() {
+            return request.redirect(to: SiteURL.setup.path, redirectType: .normal)
+        }
         let model = LoginPageModel(language: request.language, next: LoginPageModel.safeNext(request.query[String.self, at: "next"]),
                                    csrfToken: Secrets.make(prefix: ""))
         return loginPage(model, request: request)

@@ -65,3 +65,25 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
     if (event.key === "ArrowDown") { const first = list.querySelector("a"); if (first) { event.preventDefault(); first.focus(); } }
   });
 });
+
+// Quote editor: after a pause in typing, ask the server to recalculate (the same "Recalculate"
+// the button does without JavaScript) and show its totals; nothing is saved.
+document.querySelectorAll("form.quote-editor").forEach((form) => {
+  let timer = null;
+  let latest = 0;
+  const refresh = async () => {
+    const ticket = ++latest;
+    const body = new URLSearchParams(new FormData(form));
+    body.set("intent", "preview");
+    const response = await fetch(form.action, { method: "POST", body, credentials: "same-origin" });
+    if (ticket !== latest) return;
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const fresh = page.getElementById("quote-preview");
+    const current = document.getElementById("quote-preview");
+    if (fresh && current) current.replaceWith(fresh);
+    else if (fresh) form.after(fresh);
+    else if (current) current.remove();
+  };
+  form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refresh, 400); });
+  form.addEventListener("change", () => { clearTimeout(timer); timer = setTimeout(refresh, 100); });
+});

@@ -84,7 +84,8 @@ enum Layout {
             ),
             .div(
                 .class("who"),
-                .span(.attribute(named: "title", value: UIText.signedInAs.text(in: language)), .text(signedIn.userName)),
+                .a(.href(SiteURL.password.path), .attribute(named: "title", value: UIText.changePassword.text(in: language)),
+                   .text(signedIn.userName)),
                 .form(
                     .class("inline-form"), .method(.post), .action(SiteURL.language.path),
                     CSRFField.node(signedIn.csrfToken),

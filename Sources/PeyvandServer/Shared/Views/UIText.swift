@@ -25,6 +25,8 @@ enum UIText {
     case newContact, newAccount, newLead, newOpportunity
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
     case someoneElseSaved, field, theirVersion, yourVersion
+    case setupTitle, setupIntro, yourName, createOrganisation, passwordRule
+    case changePassword, passwordChanged, currentPassword, newPassword, confirmPassword, passwordsDiffer
     case reminders, myOpenTasks, todaysMeetings, myPipeline, recentRecords, nothingDue, noMeetingsToday
 
     func text(in language: Language) -> String {
@@ -77,6 +79,18 @@ enum UIText {
         case .saveAnyway: ("ذخیره با وجود مشابه", "Save anyway")
         case .someoneElseSaved: ("کس دیگری این رکورد را پس از باز شدن فرم ذخیره کرده است. مقادیر شما حفظ شده‌اند؛ با ذخیرهٔ دوباره، نسخهٔ شما جایگزین می‌شود.",
                                  "Someone else saved this record after you opened the form. Your values are kept below; saving again replaces their version with yours.")
+        case .setupTitle: ("راه‌اندازی پیوند", "Set up Peyvand")
+        case .setupIntro: ("نام سازمان را بنویسید و حساب مدیر را بسازید.", "Name your organisation and create its administrator.")
+        case .yourName: ("نام شما", "Your name")
+        case .createOrganisation: ("ساخت سازمان", "Create the organisation")
+        case .passwordRule: ("دست‌کم \(PersianText.toPersianDigits(String(PasswordPolicy.minimumLength))) نویسه، با حرف و عدد.",
+                             "At least \(PasswordPolicy.minimumLength) characters, with letters and digits.")
+        case .changePassword: ("تغییر گذرواژه", "Change password")
+        case .passwordChanged: ("گذرواژه تغییر کرد.", "Your password was changed.")
+        case .currentPassword: ("گذرواژهٔ فعلی", "Current password")
+        case .newPassword: ("گذرواژهٔ جدید", "New password")
+        case .confirmPassword: ("تکرار گذرواژهٔ جدید", "New password again")
+        case .passwordsDiffer: ("دو گذرواژه یکی نیستند.", "The two passwords differ.")
         case .reminders: ("یادآوری‌ها", "Reminders")
         case .myOpenTasks: ("کارهای باز من", "My open tasks")
         case .todaysMeetings: ("جلسه‌های امروز", "Today's meetings")

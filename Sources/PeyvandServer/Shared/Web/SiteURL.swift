@@ -13,6 +13,8 @@ enum SiteURL {
     case login
     case logout
     case language
+    case setup
+    case password
     case search
     case searchSuggestions
     case board
@@ -30,6 +32,8 @@ enum SiteURL {
         case .login: "/login"
         case .logout: "/logout"
         case .language: "/preferences/language"
+        case .setup: "/login/setup"
+        case .password: "/preferences/password"
         case .search: "/search"
         case .searchSuggestions: "/search/suggestions"
         case .board: "/opportunities/board"
