@@ -103,3 +103,20 @@ def test_support_agent_has_no_leads(page_as, base_url: str):
     assert response is not None and response.status == 200
     expect(support.locator("main h1")).to_have_text("مخاطبان")
     expect(support.locator(".record-actions a.button")).to_have_text("مخاطب جدید")
+
+
+def test_forms_are_not_offered_to_who_may_not_save_them(page_as, base_url: str):
+    """The record page hides «ویرایش» and «تبدیل» from a reader who may not change the record; typing
+    the address must not open a form whose every save then fails with 403 and loses the input."""
+    admin, reza, sara = page_as(ADMIN), page_as(REZA), page_as(SARA)
+    word = unique_word()
+    admins_contact = create_contact(admin, base_url, last_name=f"{word}فرم")
+    rezas_lead = create_lead(reza, base_url, last_name=f"{word}فرم")
+
+    statuses = {}
+    for who, page, address in [("reza", reza, f"/contacts/{admins_contact}/edit"),
+                               ("sara", sara, f"/leads/{rezas_lead}/edit"),
+                               ("sara", sara, f"/leads/{rezas_lead}/convert")]:
+        response = page.goto(address)
+        statuses[f"{who} GET {address}"] = response.status if response else None
+    assert statuses == {address: 403 for address in statuses}

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from records import create_contact, fill_form, search_list
+from records import create_contact, create_record, fill_form, search_list
 from support import ADMIN, page_as, record_url, screenshot, submit_form, unique_email, unique_mobile, unique_word  # noqa: F401
 
 REQUIRED_FA = "این مقدار الزامی است."
@@ -256,3 +256,23 @@ def test_likely_duplicate_is_shown_and_can_be_saved_anyway(page_as, base_url: st
     assert match and match.group(1) != original, page.url
     expect(page.locator("main .subtitle")).to_have_text("حسابدار")
     assert len(search_list(page, "contacts", mobile)) == 2
+
+
+def test_match_reasons_read_in_persian(page_as, base_url: str):
+    """Why a record looks like a twin («تلفن», «ایمیل», «نام») is said in the page's language, in
+    the duplicate warning and on the lead conversion screen alike."""
+    page = page_as(ADMIN)
+    last_name = f"همنام{unique_word()}"
+    create_contact(page, base_url, first_name="سیمین", last_name=last_name)
+    page.goto("/contacts/new")
+    fill_form(page, {"first_name": "سیمین", "last_name": last_name})
+    assert submit_form(page).status == 422
+    duplicate = page.locator("div.duplicates li").inner_text().strip()
+
+    company = f"{unique_word()} شرکت"
+    create_record(page, base_url, "accounts", {"name": company})
+    lead = create_record(page, base_url, "leads", {"last_name": f"سرنخ{unique_word()}", "company": company})
+    page.goto(f"/leads/{lead}/convert")
+    offered = page.locator("form.conversion label.choice").first.inner_text().strip()
+
+    assert (duplicate, offered) == (f"سیمین {last_name} (نام)", f"پیوند به {company} (نام)")

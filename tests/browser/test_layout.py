@@ -8,11 +8,16 @@ from playwright.sync_api import Page, expect
 from records import create_account, create_contact, create_lead
 from support import ADMIN, SALES_MANAGER, horizontal_overflow, page_as, screenshot, unique_email, unique_mobile, unique_word  # noqa: F401
 
-# Screen name (for its screenshot) → address; {contact}, {account} and {lead} are sample records.
+# Screen name (for its screenshot) → address; {contact}, {account}, {lead} and
+# {long_name_contact} are sample records.
 SCREENS = {
+    "contacts": "/contacts",
+    "accounts": "/accounts",
+    "leads": "/leads",
     "contact-new": "/contacts/new",
     "contact": "/contacts/{contact}",
     "contact-edit": "/contacts/{contact}/edit",
+    "contact-edit-long-name": "/contacts/{long_name_contact}/edit",
     "account": "/accounts/{account}",
     "account-edit": "/accounts/{account}/edit",
     "lead": "/leads/{lead}",
@@ -60,7 +65,9 @@ def _make_samples(page: Page, base_url: str) -> dict[str, str]:
     )
     lead = create_lead(page, base_url, first_name="فرهاد", last_name=f"نمونه {word}", company=f"{company} (شعبه)",
                        **{"phones.0.number": unique_mobile()})
-    return {"account": account, "contact": contact, "lead": lead}
+    # A real compound surname joined by half-spaces (ZWNJ) is one unbreakable word of 26 letters.
+    long_name_contact = create_contact(page, base_url, first_name=f"سید {word}", last_name="عبدالحسین‌زاده‌اصفهانی‌نژاد")
+    return {"account": account, "contact": contact, "lead": lead, "long_name_contact": long_name_contact}
 
 
 @pytest.mark.parametrize("language", ["fa", "en"])
