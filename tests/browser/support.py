@@ -3,8 +3,11 @@ screenshots for the docs (written only when PEYVAND_SCREENSHOTS=1, so an ordinar
 never changes a tracked file)."""
 
 import os
+import random
+import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -48,3 +51,65 @@ def horizontal_overflow(page: Page) -> dict:
         "() => ({scrollWidth: document.documentElement.scrollWidth,"
         " clientWidth: document.documentElement.clientWidth})"
     )
+
+
+# --- Helpers for the record-page tests -------------------------------------------------------
+
+_random_source = random.SystemRandom()
+# Letters that PersianText.normalized keeps as they are (no ی/ک/ه/ا, whose Arabic twins or
+# hamza forms fold), so a name built from them reads the same typed with either keyboard.
+_PLAIN_LETTERS = "بپتثجچحخدذرزژسشصضطظعغفقلمنو"
+RECORD_ID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+
+def unique_word(length: int = 7) -> str:
+    """A Persian-letter word no other test (or earlier run against the same database) uses."""
+    return "".join(_random_source.choice(_PLAIN_LETTERS) for _ in range(length))
+
+
+def unique_mobile(prefix: str = "0935") -> str:
+    """An Iranian phone number as people type it (a mobile 09…, or a landline with its area
+    code, e.g. prefix="021"), unlikely to repeat, so the duplicate check never links two tests'
+    records."""
+    return prefix + "".join(_random_source.choice("0123456789") for _ in range(11 - len(prefix)))
+
+
+def unique_email(name: str = "person") -> str:
+    return f"{name}.{_random_source.getrandbits(40):010x}@example.com"
+
+
+def record_url(base_url: str, resource: str) -> "re.Pattern[str]":
+    """Matches a record page's address, e.g. /contacts/<id> (no edit form, no query)."""
+    return re.compile(re.escape(base_url) + f"/{resource}/({RECORD_ID})$")
+
+
+def submit_form(page: Page, form: str = "form.record-form"):
+    """Clicks the form's submit button and waits for the page it leads to; returns that page's
+    response (the final one after a redirect: its request.redirected_from is the POST)."""
+    with page.expect_navigation() as navigation:
+        page.locator(f"{form} button[type=submit]").first.click()
+    return navigation.value
+
+
+_signed_in_states: dict[tuple[str, str], dict] = {}
+
+
+@pytest.fixture
+def page_as(new_context, base_url):
+    """Opens a page in a fresh browser context signed in as a demo user: page_as(REZA). Each
+    user signs in once per test session (2 s of password hashing) and later contexts reuse that
+    session's cookie, so a page opened this way must never sign out (sign in with `login` on a
+    plain `page` for that)."""
+
+    def open_page(email: str, **context_args) -> Page:
+        key = (base_url, email)
+        if key not in _signed_in_states:
+            context = new_context()
+            page = context.new_page()
+            login(page, email)
+            assert page.url == f"{base_url}/", f"signing in as {email} ended on {page.url}"
+            _signed_in_states[key] = context.storage_state()
+            context.close()
+        return new_context(storage_state=_signed_in_states[key], **context_args).new_page()
+
+    return open_page

@@ -1,0 +1,56 @@
+"""Creating accounts, contacts and leads the way a user does: through the pages' own forms.
+Field names are the API's JSON paths (first_name, phones.0.number, address.province…)."""
+
+from urllib.parse import urlencode
+
+from playwright.sync_api import Page
+
+from support import record_url, submit_form
+
+
+def fill_form(page: Page, values: dict[str, str], form: str = "form.record-form") -> None:
+    """Types each value into the control named like its key; a drop-down gets the option with
+    that value."""
+    for name, value in values.items():
+        control = page.locator(f"{form} [name='{name}']")
+        if control.evaluate("e => e.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(value)
+
+
+def create_record(page: Page, base_url: str, resource: str, values: dict[str, str], *, form_address: str | None = None) -> str:
+    """Fills /<resource>/new (or `form_address`, e.g. /contacts/new?account_id=…), saves, and
+    returns the new record's id from the page it lands on."""
+    page.goto(form_address or f"/{resource}/new")
+    fill_form(page, values)
+    response = submit_form(page)
+    match = record_url(base_url, resource).match(page.url)
+    errors = page.locator(".form-error, .field-error, .duplicates").all_inner_texts()
+    assert match, f"saving a new {resource} record ended on {page.url} ({response.status}): {errors}"
+    return match.group(1)
+
+
+def create_contact(page: Page, base_url: str, *, form_address: str | None = None, **values: str) -> str:
+    return create_record(page, base_url, "contacts", values, form_address=form_address)
+
+
+def create_account(page: Page, base_url: str, **values: str) -> str:
+    return create_record(page, base_url, "accounts", values)
+
+
+def create_lead(page: Page, base_url: str, **values: str) -> str:
+    return create_record(page, base_url, "leads", values)
+
+
+def list_names(page: Page) -> list[str]:
+    """The record names (first column links) of the list page on screen."""
+    return [text.strip() for text in page.locator("table.records tbody tr td:first-child a").all_inner_texts()]
+
+
+def search_list(page: Page, resource: str, query: str, **parameters: str) -> list[str]:
+    """Opens the list page of `resource` searched for `query`, with only the filters given (the
+    toolbar's form itself is driven in test_lists.py), and returns the names found."""
+    response = page.goto(f"/{resource}?" + urlencode({"q": query, **parameters}))
+    assert response is not None and response.status == 200, f"{page.url} answered {response and response.status}"
+    return list_names(page)
