@@ -33,7 +33,7 @@ def test_admin_signs_in_and_lands_on_persian_home(page: Page, base_url: str):
     expect(page).to_have_title(re.compile(r"^خانه · پیوند$"))
     expect(page.locator("main h1")).to_have_text(f"{ADMIN_NAME}، خوش آمدید.")
     expect(page.locator("main")).to_contain_text(ORGANISATION_NAME)
-    expect(page.locator("header.app-header .who span")).to_have_text(ADMIN_NAME)
+    expect(page.locator("header.app-header .who a[href='/preferences/password']")).to_have_text(ADMIN_NAME)
     expect(page.get_by_role("button", name=SIGN_OUT_FA)).to_be_visible()
     screenshot(page, "home")
 
@@ -58,7 +58,7 @@ def test_wrong_password_shows_form_error_and_keeps_email(page: Page, base_url: s
     # The form still works after the error: the right password signs in.
     login(page, SUPPORT, DEMO_PASSWORD, open_form=False)
     assert page.url == f"{base_url}/"
-    expect(page.locator("header.app-header .who span")).to_have_text("نرگس حسینی")
+    expect(page.locator("header.app-header .who a[href='/preferences/password']")).to_have_text("نرگس حسینی")
 
 
 def test_signed_out_visit_goes_to_login_and_back_after_sign_in(page: Page, base_url: str):

@@ -182,4 +182,20 @@ struct RecordPagesTests {
             #expect(try await Activity.query(on: app.db).count() == 1)
         }
     }
+
+    @Test func the_lists_export_link_downloads_what_the_list_shows() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            _ = try await web.post("/contacts/new", [("last_name", "Tehrani"), ("address.province", "tehran")])
+            _ = try await web.post("/contacts/new", [("last_name", "Shirazi"), ("address.province", "fars")])
+            let list = try await web.get("/contacts?province=fars")
+            #expect(list.body.string.contains(#"href="/contacts/export?province=fars""#))
+            let csv = try await web.get("/contacts/export?province=fars")
+            #expect(csv.status == .ok)
+            #expect(csv.headers.first(name: .contentType) == "text/csv; charset=utf-8")
+            #expect(csv.body.string.contains("Shirazi"))
+            #expect(!csv.body.string.contains("Tehrani"))
+        }
+    }
 }

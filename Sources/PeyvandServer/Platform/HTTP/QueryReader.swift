@@ -12,8 +12,9 @@ struct QueryReader {
     }
 
     /// A present parameter's text; text with U+0000 is refused (PostgreSQL cannot compare it).
+    /// An empty value counts as absent, as an HTML form sends an unchosen filter (`province=`).
     mutating func string(_ name: String, max: Int = 200) -> String? {
-        guard let raw = request.query[String.self, at: name] else { return nil }
+        guard let raw = request.query[String.self, at: name], !raw.isEmpty else { return nil }
         if raw.contains("\u{0}") { validator.add(name, .invalidCharacters); return nil }
         if raw.count > max { validator.add(name, .tooLong); return nil }
         return raw

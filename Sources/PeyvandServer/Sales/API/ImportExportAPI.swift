@@ -73,8 +73,14 @@ enum ImportExportAPI {
 
     /// Streams the list (same filters as `GET /<resource>`) as CSV, page by page.
     @Sendable static func export(_ request: Request) async throws -> Response {
-        let context = try request.actor
         guard let resource = request.parameters.get("resource").flatMap(ImportResource.init(rawValue:)) else { throw Abort(.notFound) }
+        return try await exportResponse(resource, request)
+    }
+
+    /// The filtered list (search, filters and sort of the request; every page) as a streamed CSV.
+    /// Also what a list page's "export" link downloads.
+    static func exportResponse(_ resource: ImportResource, _ request: Request) async throws -> Response {
+        let context = try request.actor
         var listRequest: ListRequest = switch resource {
         case .accounts: try SalesRequests.listRequest(request, AccountService.list, filters: AccountsAPI.filters)
         case .contacts: try SalesRequests.listRequest(request, ContactService.list, filters: ContactsAPI.filters)

@@ -29,7 +29,8 @@ enum AccountViews {
                 .if(page.context.permissions.scope(for: .accounts, .create) != nil,
                     .a(.class("button"), .href(SiteURL.newRecord(.accounts).path), .text(page.text(.newAccount)))),
             ]),
-            ListView.toolbar(url, query: query, filters: filters, display: display),
+            ListView.toolbar(url, query: query, filters: filters, display: display,
+                             actions: [ListView.exportLink(.accounts, module: .accounts, query: query, page: page)]),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )

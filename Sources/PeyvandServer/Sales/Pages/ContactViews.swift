@@ -40,7 +40,8 @@ enum ContactViews {
             RecordView.header(page.text(.contacts), actions: [
                 .if(canCreate, .a(.class("button"), .href(SiteURL.newRecord(.contacts).path), .text(page.text(.newContact)))),
             ]),
-            ListView.toolbar(url, query: query, filters: filters, display: display),
+            ListView.toolbar(url, query: query, filters: filters, display: display,
+                             actions: [ListView.exportLink(.contacts, module: .contacts, query: query, page: page)]),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )

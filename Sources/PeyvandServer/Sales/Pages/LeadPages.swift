@@ -8,6 +8,7 @@ enum LeadPages: RecordPages {
     typealias Record = Lead
     static let resource = WebResource.leads
     static let regarding = RegardingType.lead
+    static let exportResource: ImportResource? = .leads
     static let shape = FormData.Shape(rows: PartyViews.shape.rows, commaSeparated: PartyViews.shape.commaSeparated, integers: ["score"])
 
     static func service(_ page: WebPage) -> LeadService { LeadService(store: page.store) }
@@ -78,8 +79,8 @@ enum LeadPages: RecordPages {
     }
 
     private static func conversionPage(_ page: WebPage, id: UUID, state: FormState, status: HTTPStatus = .ok) async throws -> Response {
-        try page.context.require(.leads, .update)
         let lead = try await service(page).find(id, in: page.context)
+        guard lead.permits(.update, by: page.context) else { throw PlatformError.forbidden(.leads, .update) }
         let candidates: (accounts: [DuplicateCandidate], contacts: [DuplicateCandidate]) = lead.status == Lead.Status.converted.rawValue
             ? ([], []) : try await service(page).conversionCandidates(id, in: page.context)
         return page.render(LeadText.convertTitle.text(in: page.language), section: .leads, status: status,

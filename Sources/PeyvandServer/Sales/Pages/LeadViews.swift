@@ -51,7 +51,8 @@ enum LeadViews {
                 .if(page.context.permissions.scope(for: .leads, .create) != nil,
                     .a(.class("button"), .href(SiteURL.newRecord(.leads).path), .text(page.text(.newLead)))),
             ]),
-            ListView.toolbar(url, query: query, filters: filters, display: display),
+            ListView.toolbar(url, query: query, filters: filters, display: display,
+                             actions: [ListView.exportLink(.leads, module: .leads, query: query, page: page)]),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )

@@ -67,6 +67,7 @@ enum QuotePages {
     @Sendable static func edit(_ request: Request) async throws -> Response {
         let page = try await webPage(request)
         let (quote, lines) = try await service(page).find(try idParameter(request), in: page.context)
+        guard quote.permits(.update, by: page.context) else { throw PlatformError.forbidden(.quotes, .update) }
         return try await editor(page, state: FormState(values: QuoteForm.values(of: quote, lines: lines, display: page.display)),
                                 quote: quote, preview: (quote, lines))
     }

@@ -13,6 +13,8 @@ protocol RecordPages {
     static var shape: FormData.Shape { get }
     /// Whether the pages show or take amounts, so need the organisation's money display unit.
     static var showsMoney: Bool { get }
+    /// The CSV export of the list, for the record types that have one.
+    static var exportResource: ImportResource? { get }
 
     static func list(_ request: Request) async throws -> Response
     static func recordPage(_ page: WebPage, _ id: UUID, _ quickAdd: FormState) async throws -> Response
@@ -36,6 +38,13 @@ extension RecordPages {
     static func prepare(_ object: inout [String: JSONValue], page: WebPage) {}
 
     static var showsMoney: Bool { false }
+
+    static var exportResource: ImportResource? { nil }
+
+    @Sendable static func export(_ request: Request) async throws -> Response {
+        guard let resource = exportResource else { throw Abort(.notFound) }
+        return try await ImportExportAPI.exportResponse(resource, request)
+    }
 
     /// The page of a request, with the money display unit when this record type needs it.
     static func webPage(_ request: Request) async throws -> WebPage {
@@ -72,6 +81,8 @@ extension RecordPages {
     @Sendable static func edit(_ request: Request) async throws -> Response {
         let page = try await webPage(request)
         let record = try await find(try idParameter(request), page: page)
+        // A form nobody could save is not offered: typing into it would be lost on the 403.
+        guard record.permits(.update, by: page.context) else { throw PlatformError.forbidden(Record.permissionModule, .update) }
         return try await formPage(page, state: FormState(values: values(of: record, display: page.display)), record: record, status: .ok)
     }
 
@@ -99,6 +110,7 @@ extension RecordPages {
     static func register(on routes: any RoutesBuilder) {
         routes.get(SiteURL.records(resource).pathComponents, use: list)
         routes.get(SiteURL.newRecord(resource).pathComponents, use: new)
+        if exportResource != nil { routes.get(SiteURL.export(resource).pathComponents, use: export) }
         routes.post(SiteURL.newRecord(resource).pathComponents, use: create)
         routes.get(SiteURL.record(resource, nil).pathComponents, use: show)
         routes.get(SiteURL.editRecord(resource, nil).pathComponents, use: edit)

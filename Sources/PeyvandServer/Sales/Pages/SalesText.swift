@@ -80,6 +80,7 @@ enum SalesText {
             "competitor": ("رقیب", "Competitor"),
             "new": ("جدید", "New"), "contacted": ("تماس گرفته‌شده", "Contacted"), "qualified": ("واجد شرایط", "Qualified"),
             "disqualified": ("رد صلاحیت", "Disqualified"), "converted": ("تبدیل‌شده", "Converted"),
+            "name": ("نام", "Name"),
             "fa": ("فارسی", "Persian"), "en": ("انگلیسی", "English"),
             "open": ("باز", "Open"), "won": ("برنده", "Won"), "lost": ("ازدست‌رفته", "Lost"),
         ]

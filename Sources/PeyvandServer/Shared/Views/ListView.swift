@@ -80,6 +80,14 @@ enum ListView {
         )
     }
 
+    /// A link that downloads the list as CSV, as filtered and sorted on the page; only for readers
+    /// who may export it.
+    static func exportLink(_ resource: WebResource, module: PermissionModule, query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
+        .if(page.context.permissions.scope(for: module, .export) != nil,
+            .a(.class("button quiet"), .href(query.link(.export(resource)).attributeEscaped), .attribute(named: "download", value: "\(resource.rawValue).csv"),
+               .text(page.text(.exportCSV))))
+    }
+
     /// "Next page" when there is one; cursors only go forward, as the API's do.
     static func pager(_ url: SiteURL, query: ListQuery, nextCursor: String?, display: Display) -> Node<HTML.BodyContext> {
         .nav(

@@ -15,7 +15,8 @@ enum RecordView {
     /// A definition list of (label, value) pairs; rows whose value is empty are left out.
     static func details(_ rows: [(String, String?)]) -> Node<HTML.BodyContext> {
         .dl(.class("details"), .forEach(rows.filter { !($0.1 ?? "").isEmpty }) { row in
-            .group(.dt(.text(row.0)), .dd(.text(row.1 ?? "")))
+            // User text may be in either language; each value takes its own direction.
+            .group(.dt(.text(row.0)), .dd(.attribute(named: "dir", value: "auto"), .text(row.1 ?? "")))
         })
     }
 

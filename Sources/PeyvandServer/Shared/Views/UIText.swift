@@ -21,7 +21,7 @@ enum UIText {
     case backHome
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
     case accounts, contacts, leads, opportunities, quotes
-    case edit, delete, confirmDelete, save, cancel
+    case edit, delete, confirmDelete, save, cancel, exportCSV
     case newContact, newAccount, newLead, newOpportunity
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
     case someoneElseSaved, field, theirVersion, yourVersion
@@ -68,6 +68,7 @@ enum UIText {
         case .confirmDelete: ("این رکورد حذف شود؟", "Delete this record?")
         case .save: ("ذخیره", "Save")
         case .cancel: ("انصراف", "Cancel")
+        case .exportCSV: ("خروجی CSV", "Export CSV")
         case .newContact: ("مخاطب جدید", "New contact")
         case .newAccount: ("سازمان جدید", "New account")
         case .newLead: ("سرنخ جدید", "New lead")

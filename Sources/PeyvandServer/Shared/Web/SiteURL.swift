@@ -20,6 +20,8 @@ enum SiteURL {
     case board
     case records(WebResource)
     case newRecord(WebResource)
+    /// The list as CSV, with the list page's search, filters and sort.
+    case export(WebResource)
     case record(WebResource, UUID?)
     case editRecord(WebResource, UUID?)
     /// A POST target or sub-page of one record: `/leads/{id}/convert`, `/contacts/{id}/activities`.
@@ -39,6 +41,7 @@ enum SiteURL {
         case .board: "/opportunities/board"
         case .records(let resource): "/\(resource.rawValue)"
         case .newRecord(let resource): "/\(resource.rawValue)/new"
+        case .export(let resource): "/\(resource.rawValue)/export"
         case .record(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))"
         case .editRecord(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))/edit"
         case .recordAction(let resource, let id, let action): "/\(resource.rawValue)/\(Self.segment(id))/\(action)"
