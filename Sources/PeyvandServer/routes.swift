@@ -183,6 +183,10 @@ private func webRoutes(_ app: Application) {
     OpportunityPages.register(on: signedIn)
     OpportunityPages.registerBoard(on: signedIn)
     QuotePages.register(on: signedIn)
+    UserAdminPages.register(on: signedIn)
+    RoleAdminPages.register(on: signedIn)
+    SettingsAdminPages.register(on: signedIn)
+    PipelineAdminPages.register(on: signedIn)
     signedIn.get(SiteURL.search.pathComponents, use: SearchPages.results)
     signedIn.get(SiteURL.searchSuggestions.pathComponents, use: SearchPages.suggestions)
 }

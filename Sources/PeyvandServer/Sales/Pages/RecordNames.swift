@@ -54,4 +54,11 @@ enum RecordNames {
             .field(\.$id).field(\.$name).all()
             .reduce(into: [:]) { $0[$1.id!] = $1.name }
     }
+
+    /// Every user's name in the organisation (for the audit log's filter and rows).
+    static func users(in page: WebPage) async throws -> [UUID: String] {
+        try await User.query(on: page.store.database).filter(\.$organisationID == page.context.organisationID)
+            .field(\.$id).field(\.$name).all()
+            .reduce(into: [:]) { $0[$1.id!] = $1.name }
+    }
 }

@@ -40,6 +40,7 @@ enum Layout {
         /// This page's address, where switching language returns to.
         var path: String = SiteURL.home.path
         var search: String? = nil
+        var showsAdministration = false
     }
 
     static func document(title: String, language: PeyvandCore.Language, signedIn: SignedIn? = nil,
@@ -73,7 +74,8 @@ enum Layout {
                 .forEach(Section.allCases) { section in
                     .a(.href(section.url.path), .attribute(named: "aria-current", value: section == signedIn.section ? "page" : nil),
                        .text(section.label.text(in: language)))
-                }
+                },
+                .if(signedIn.showsAdministration, .a(.href(SiteURL.admin("").path), .text(AdminText.administration.text(in: language))))
             ),
             .form(
                 .class("global-search"), .method(.get), .action(SiteURL.search.path), .attribute(named: "role", value: "search"),

@@ -26,6 +26,8 @@ enum SiteURL {
     case editRecord(WebResource, UUID?)
     /// A POST target or sub-page of one record: `/leads/{id}/convert`, `/contacts/{id}/activities`.
     case recordAction(WebResource, UUID?, String)
+    /// An administration page: `admin("users")` is `/admin/users`.
+    case admin(String)
     case asset(String)
 
     var path: String {
@@ -45,6 +47,7 @@ enum SiteURL {
         case .record(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))"
         case .editRecord(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))/edit"
         case .recordAction(let resource, let id, let action): "/\(resource.rawValue)/\(Self.segment(id))/\(action)"
+        case .admin(let page): page.isEmpty ? "/admin" : "/admin/\(page)"
         case .asset(let file): "/assets/\(file)"
         }
     }

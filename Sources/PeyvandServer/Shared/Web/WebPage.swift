@@ -37,7 +37,8 @@ struct WebPage {
     func render(_ title: String, section: Layout.Section?, status: HTTPStatus = .ok, search: String? = nil,
                 _ body: Node<HTML.BodyContext>) -> Response {
         let chrome = Layout.SignedIn(userName: context.userName, csrfToken: csrfToken, section: section,
-                                     path: request.method == .GET ? currentPath : request.url.path, search: search)
+                                     path: request.method == .GET ? currentPath : request.url.path, search: search,
+                                     showsAdministration: context.permissions.scope(for: .administration, .read) != nil)
         return Layout.response(Layout.document(title: title, language: language, signedIn: chrome, body: body), status: status)
     }
 

@@ -1,0 +1,93 @@
+import PeyvandCore
+
+/// Labels of the administration pages, in both languages.
+enum AdminText {
+    case administration, users, teams, roles, auditLog, settings, pipelines
+    case name, email, role, active, inactive, language, password, members, newUser, newTeam, newRole, builtIn
+    case permissionMatrix, module, noAccess, scope(PermissionScope), action(PermissionAction), moduleName(PermissionModule)
+    case when, who, what, record, changedFields, recordType, anyone, everything
+    case organisationName, defaultLanguage, timeZone, moneyUnit, toman, rial, saved
+    case stages, stageName, probability, outcome, newPipeline, productLine
+
+    func text(in language: Language) -> String {
+        let text: (fa: String, en: String) = switch self {
+        case .administration: ("مدیریت", "Administration")
+        case .users: ("کاربران", "Users")
+        case .teams: ("تیم‌ها", "Teams")
+        case .roles: ("نقش‌ها و دسترسی‌ها", "Roles and permissions")
+        case .auditLog: ("گزارش تغییرات", "Audit log")
+        case .settings: ("تنظیمات سازمان", "Organisation settings")
+        case .pipelines: ("قیف‌های فروش", "Pipelines")
+        case .name: ("نام", "Name")
+        case .email: ("ایمیل", "Email")
+        case .role: ("نقش", "Role")
+        case .active: ("فعال", "Active")
+        case .inactive: ("غیرفعال", "Inactive")
+        case .language: ("زبان", "Language")
+        case .password: ("گذرواژهٔ اولیه", "Initial password")
+        case .members: ("اعضا", "Members")
+        case .newUser: ("کاربر جدید", "New user")
+        case .newTeam: ("تیم جدید", "New team")
+        case .newRole: ("نقش جدید", "New role")
+        case .builtIn: ("پیش‌فرض (تغییرناپذیر)", "Built in (cannot be changed)")
+        case .permissionMatrix: ("ماتریس دسترسی", "Permission matrix")
+        case .module: ("بخش", "Area")
+        case .noAccess: ("بدون دسترسی", "No access")
+        case .scope(let scope):
+            switch scope {
+            case .own: ("رکوردهای خود", "Own records")
+            case .team: ("رکوردهای تیم", "Team's records")
+            case .organisation: ("همهٔ سازمان", "Whole organisation")
+            }
+        case .action(let action):
+            switch action {
+            case .read: ("دیدن", "Read")
+            case .create: ("ایجاد", "Create")
+            case .update: ("ویرایش", "Update")
+            case .delete: ("حذف", "Delete")
+            case .export: ("خروجی", "Export")
+            case .assign: ("واگذاری", "Assign")
+            }
+        case .moduleName(let module):
+            switch module {
+            case .accounts: ("سازمان‌ها", "Accounts")
+            case .contacts: ("مخاطبان", "Contacts")
+            case .leads: ("سرنخ‌ها", "Leads")
+            case .opportunities: ("فرصت‌ها", "Opportunities")
+            case .products: ("کالاها", "Products")
+            case .quotes: ("پیش‌فاکتورها", "Quotes")
+            case .orders: ("سفارش‌ها", "Orders")
+            case .invoices: ("فاکتورها", "Invoices")
+            case .activities: ("فعالیت‌ها", "Activities")
+            case .cases: ("درخواست‌های پشتیبانی", "Cases")
+            case .knowledge: ("پایگاه دانش", "Knowledge base")
+            case .campaigns: ("کمپین‌ها", "Campaigns")
+            case .marketingLists: ("فهرست‌های بازاریابی", "Marketing lists")
+            case .reports: ("گزارش‌ها", "Reports")
+            case .administration: ("مدیریت", "Administration")
+            }
+        case .when: ("زمان", "When")
+        case .who: ("کاربر", "Who")
+        case .what: ("عمل", "Action")
+        case .record: ("رکورد", "Record")
+        case .changedFields: ("فیلدهای تغییرکرده", "Changed fields")
+        case .recordType: ("نوع رکورد", "Record type")
+        case .anyone: ("همه", "Anyone")
+        case .everything: ("همه", "Everything")
+        case .organisationName: ("نام سازمان", "Organisation name")
+        case .defaultLanguage: ("زبان پیش‌فرض کاربران جدید", "New users' language")
+        case .timeZone: ("منطقهٔ زمانی", "Time zone")
+        case .moneyUnit: ("نمایش مبالغ ریالی", "Show IRR amounts in")
+        case .toman: ("تومان", "Toman")
+        case .rial: ("ریال", "Rial")
+        case .saved: ("ذخیره شد.", "Saved.")
+        case .stages: ("مراحل", "Stages")
+        case .stageName: ("نام مرحله", "Stage name")
+        case .probability: ("احتمال ٪", "Probability %")
+        case .outcome: ("نتیجه", "Outcome")
+        case .newPipeline: ("قیف جدید", "New pipeline")
+        case .productLine: ("خط محصول", "Product line")
+        }
+        return language == .fa ? text.fa : text.en
+    }
+}
