@@ -183,6 +183,7 @@ private func webRoutes(_ app: Application) {
     OpportunityPages.register(on: signedIn)
     OpportunityPages.registerBoard(on: signedIn)
     QuotePages.register(on: signedIn)
+    OrderInvoicePages.register(on: signedIn)
     UserAdminPages.register(on: signedIn)
     RoleAdminPages.register(on: signedIn)
     SettingsAdminPages.register(on: signedIn)

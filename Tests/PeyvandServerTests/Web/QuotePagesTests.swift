@@ -80,4 +80,39 @@ struct QuotePagesTests {
             #expect(try await Account.find(account, on: app.db)?.kind == "customer")
         }
     }
+
+    @Test func an_accepted_quotes_order_is_invoiced_and_paid_in_two_payments_from_the_pages() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let account = try WebClient.createdID(try await web.post("/accounts/new", [("name", "Arya Co")]))
+            let quote = try WebClient.createdID(try await web.post("/quotes/new", [
+                ("account_id", account.uuidString), ("lines.0.description", "Support"), ("lines.0.unit_price", "۱۰۰٬۰۰۰"),
+                ("lines.0.tax", "0"), ("intent", "save"),
+            ]))
+            _ = try await web.post("/quotes/\(quote)/send", [("version", "1")])
+            _ = try await web.post("/quotes/\(quote)/accept", [("version", "2")])
+            let order = try #require(try await SalesOrder.query(on: app.db).first())
+            let orderPage = try await web.get("/orders/\(order.id!)")
+            #expect(orderPage.body.string.contains(order.number))
+
+            let invoiced = try await web.post("/orders/\(order.id!)/invoice", [])
+            #expect(invoiced.status == .seeOther)
+            let invoice = try WebClient.createdID(invoiced)
+            let tooMuch = try await web.post("/invoices/\(invoice)/payments", [("amount", "۲۰۰٬۰۰۰"), ("method", "transfer")])
+            #expect(tooMuch.status == .unprocessableEntity || tooMuch.status == .conflict)
+            #expect(try await Payment.query(on: app.db).count() == 0)
+
+            #expect(try await web.post("/invoices/\(invoice)/payments", [("amount", "۴۰٬۰۰۰"), ("method", "card"), ("paid_on", "۱۴۰۵/۰۹/۰۲")])
+                .status == .seeOther)
+            #expect(try await Invoice.find(invoice, on: app.db)?.status == "partially_paid")
+            #expect(try await web.post("/invoices/\(invoice)/payments", [("amount", "60000"), ("method", "cash")]).status == .seeOther)
+            let paid = try #require(try await Invoice.find(invoice, on: app.db))
+            #expect(paid.status == "paid")
+            #expect(paid.paidMinor == 1_000_000)
+            let page = try await web.get("/invoices/\(invoice)")
+            #expect(page.body.string.contains("۴۰٬۰۰۰ تومان"))
+            #expect(try await web.get("/invoices/\(invoice)/print").body.string.contains(paid.number))
+        }
+    }
 }

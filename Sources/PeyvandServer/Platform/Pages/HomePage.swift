@@ -73,6 +73,8 @@ struct HomePageModel {
             case .leads: (leads, .leads)
             case .opportunities: (opportunities, .opportunities)
             case .quotes: ([:], .quotes)
+            case .orders: ([:], .orders)
+            case .invoices: ([:], .invoices)
             }
             return names[entry.recordID].map { RecentRecord(url: .record(resource, entry.recordID), name: $0, kind: kind) }
         }

@@ -34,7 +34,9 @@ enum QuotePages {
         let (quote, lines) = try await service(page).find(try idParameter(request), in: page.context)
         let account = try await AccountService(store: page.store).find(quote.accountID, in: page.context)
         let organisation = try await Organisation.find(page.context.organisationID, on: page.store.database)
-        return Layout.response(QuoteViews.printable(quote, lines: lines, account: account, organisationName: organisation?.name ?? "", page: page))
+        return Layout.response(QuoteViews.printable(quote, title: "\(QuoteText.quote.text(in: page.language)) \(quote.number)",
+                                                    validUntil: quote.validUntil, notes: quote.notes, lines: lines, account: account,
+                                                    organisationName: organisation?.name ?? "", page: page))
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {

@@ -72,6 +72,7 @@ enum QuoteViews {
         ]
         let statuses = Quote.Status.allCases.map { ($0.rawValue, QuoteText.status($0.rawValue, in: language)) }
         return .group(
+            OrderInvoicePages.documentTabs(.quotes, page: page),
             RecordView.header(page.text(.quotes), actions: [
                 .if(page.context.permissions.scope(for: .quotes, .create) != nil,
                     .a(.class("button"), .href(SiteURL.newRecord(.quotes).path), .text(text(.newQuote)))),
@@ -114,7 +115,7 @@ enum QuoteViews {
     }
 
     /// The lines with their server-computed amounts and the document's totals.
-    static func linesTable(_ lines: [DocumentLine], quote: Quote, display: Display) -> Node<HTML.BodyContext> {
+    static func linesTable(_ lines: [DocumentLine], quote: any SalesDocument, display: Display) -> Node<HTML.BodyContext> {
         let language = display.language
         func text(_ key: QuoteText) -> String { key.text(in: language) }
         func money(_ minor: Int64) -> String { display.money(minor, currency: quote.currency) }
@@ -196,23 +197,23 @@ enum QuoteViews {
 
     /// The A4 page a browser prints or saves as PDF: seller and buyer with their registration
     /// numbers, the lines and totals, dates in the reader's calendar.
-    static func printable(_ quote: Quote, lines: [DocumentLine], account: Account, organisationName: String, page: WebPage) -> HTML {
+    static func printable(_ quote: any SalesDocument, title: String, validUntil: String?, notes: String?, lines: [DocumentLine],
+                          account: Account, organisationName: String, page: WebPage) -> HTML {
         let display = page.display, language = page.language
         func text(_ key: QuoteText) -> String { key.text(in: language) }
-        let title = "\(text(.quote)) \(quote.number)"
         return Layout.document(title: title, language: language, body: .div(
             .class("printable"),
             .header(.class("print-header"),
                     .h1(.text(title)),
                     .p(.text("\(text(.issuedOn)): \(display.day(Self.storedDay(quote.createdAt, display: display)))")),
-                    .unwrap(quote.validUntil) { .p(.text("\(text(.validUntil)): \(display.day($0))")) }),
+                    .unwrap(validUntil) { .p(.text("\(text(.validUntil)): \(display.day($0))")) }),
             .div(.class("parties"),
                  .section(.h2(.text(text(.seller))), .p(.text(organisationName))),
                  .section(.h2(.text(text(.buyer))), .p(.text(account.name)),
                           .unwrap(account.nationalID) { .p(.text("\(text(.nationalID)): \(PersianText.digits($0, display.digits))")) },
                           .unwrap(account.economicCode) { .p(.text("\(text(.economicCode)): \(PersianText.digits($0, display.digits))")) })),
             linesTable(lines, quote: quote, display: display),
-            .unwrap(quote.notes) { .p(.class("notes"), .text($0)) }
+            .unwrap(notes) { .p(.class("notes"), .text($0)) }
         ))
     }
 

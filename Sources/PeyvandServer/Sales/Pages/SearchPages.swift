@@ -88,6 +88,8 @@ enum SearchPages {
         case .leads: .leads
         case .opportunities: .opportunities
         case .quotes: .quotes
+        case .orders: .orders
+        case .invoices: .invoices
         }
     }
 

@@ -90,6 +90,8 @@ extension WebResource {
         case Lead.auditType: self = .leads
         case Opportunity.auditType: self = .opportunities
         case Quote.auditType: self = .quotes
+        case SalesOrder.auditType: self = .orders
+        case Invoice.auditType: self = .invoices
         default: self = .contacts
         }
     }

@@ -20,7 +20,7 @@ enum UIText {
     case unexpectedError
     case backHome
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
-    case accounts, contacts, leads, opportunities, quotes
+    case accounts, contacts, leads, opportunities, quotes, orders, invoices
     case edit, delete, confirmDelete, save, cancel, exportCSV
     case newContact, newAccount, newLead, newOpportunity
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
@@ -63,6 +63,8 @@ enum UIText {
         case .leads: ("سرنخ‌ها", "Leads")
         case .opportunities: ("فرصت‌های فروش", "Opportunities")
         case .quotes: ("پیش‌فاکتورها", "Quotes")
+        case .orders: ("سفارش‌ها", "Orders")
+        case .invoices: ("فاکتورها", "Invoices")
         case .edit: ("ویرایش", "Edit")
         case .delete: ("حذف", "Delete")
         case .confirmDelete: ("این رکورد حذف شود؟", "Delete this record?")

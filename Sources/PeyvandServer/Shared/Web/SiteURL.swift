@@ -3,7 +3,7 @@ import Vapor
 
 /// The record types that have list, record and form pages.
 enum WebResource: String, CaseIterable, Sendable {
-    case accounts, contacts, leads, opportunities, quotes
+    case accounts, contacts, leads, opportunities, quotes, orders, invoices
 }
 
 /// Every web page's address, used both to register routes and to build links, so the two
