@@ -180,6 +180,8 @@ private func webRoutes(_ app: Application) {
     AccountPages.register(on: signedIn)
     LeadPages.register(on: signedIn)
     LeadPages.registerConversion(on: signedIn)
+    MergePages.contacts.register(on: signedIn)
+    MergePages.accounts.register(on: signedIn)
     OpportunityPages.register(on: signedIn)
     OpportunityPages.registerBoard(on: signedIn)
     QuotePages.register(on: signedIn)

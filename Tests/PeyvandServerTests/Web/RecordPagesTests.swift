@@ -198,4 +198,29 @@ struct RecordPagesTests {
             #expect(!csv.body.string.contains("Tehrani"))
         }
     }
+
+    @Test func a_duplicate_is_offered_on_the_record_page_compared_side_by_side_and_merged() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let main = try WebClient.createdID(try await web.post("/contacts/new", [("last_name", "Karimi"), ("phones.0.number", "09125550000"),
+                                                                                     ("job_title", "Buyer")]))
+            let twin = try WebClient.createdID(try await web.post("/contacts/new", [("last_name", "Karimi2"), ("phones.0.number", "09125550000"),
+                                                                                     ("emails.0.address", "k@example.com"), ("allow_duplicate", "1")]))
+            let page = try await web.get("/contacts/\(main)")
+            let compare = "/contacts/\(main.uuidString.lowercased())/merge?with=\(twin.uuidString)"
+            #expect(page.body.string.contains(compare))
+
+            let screen = try await web.get(compare)
+            #expect(screen.status == .ok)
+            #expect(screen.body.string.contains("Karimi2"))
+            #expect(screen.body.string.contains("k@example.com"))
+
+            #expect(try await web.post("/contacts/\(main)/merge", [("source_id", twin.uuidString), ("version", "1")]).status == .seeOther)
+            let merged = try #require(try await Contact.find(main, on: app.db))
+            #expect(merged.emails.map(\.address) == ["k@example.com"])
+            #expect(merged.jobTitle == "Buyer")
+            #expect(try await Contact.find(twin, on: app.db) == nil)
+        }
+    }
 }

@@ -78,6 +78,14 @@ public struct AccountService: Sendable {
     }
 
     /// Soft delete: the account leaves every list and lookup; administrators can restore it.
+    /// Live accounts this one looks like (same phone, email or name) that the actor may read.
+    public func duplicates(of id: UUID, in context: RequestContext) async throws -> [DuplicateCandidate] {
+        let account = try await find(id, in: context)
+        return try await DuplicateFinder.find(
+            Account.self, phoneKeys: ContactPoints.keys(of: account.phones), emailKeys: ContactPoints.keys(of: account.emails),
+            nameKey: account.nameKey, excluding: id, in: context, on: store.database).visible
+    }
+
     public func delete(_ id: UUID, expectedVersion: Int?, by context: RequestContext) async throws {
         try await SalesRecords.softDelete(Account.self, id, expectedVersion: expectedVersion, by: context, at: store.now(), store: store)
     }

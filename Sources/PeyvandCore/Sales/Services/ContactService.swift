@@ -81,6 +81,17 @@ public struct ContactService: Sendable {
     }
 
     /// Same mobile or email, or the same name at the same account (or both without one).
+    /// Live contacts this one looks like (same phone or email, or the same name at the same
+    /// account) that the actor may read: the candidates a merge screen offers.
+    public func duplicates(of id: UUID, in context: RequestContext) async throws -> [DuplicateCandidate] {
+        let contact = try await find(id, in: context)
+        let accountID = contact.accountID
+        return try await DuplicateFinder.find(
+            Contact.self, phoneKeys: ContactPoints.keys(of: contact.phones), emailKeys: ContactPoints.keys(of: contact.emails),
+            nameKey: contact.nameKey, sameName: { query in query.filter(\.$accountID == accountID) }, excluding: id,
+            in: context, on: store.database).visible
+    }
+
     private func refuseDuplicates(of contact: Contact, party: PartyInput.Clean, excluding id: UUID?,
                                   in context: RequestContext, on database: any Database) async throws {
         let accountID = contact.accountID

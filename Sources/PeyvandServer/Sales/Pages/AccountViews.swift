@@ -36,7 +36,7 @@ enum AccountViews {
         )
     }
 
-    static func record(_ account: Account, parentName: String?, contacts: [Contact], opportunities: [Opportunity],
+    static func record(_ account: Account, parentName: String?, contacts: [Contact], opportunities: [Opportunity], duplicates: [DuplicateCandidate],
                        timeline: TimelineView, quickAdd: FormState, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: SalesText) -> String { key.text(in: language) }
@@ -84,7 +84,8 @@ enum AccountViews {
                         }),
                         .if(context.permissions.scope(for: .opportunities, .create) != nil,
                             .a(.class("button quiet"), .href(SiteURL.newRecord(.opportunities).with([("account_id", id.uuidString)])),
-                               .text(page.text(.newOpportunity)))))
+                               .text(page.text(.newOpportunity))))),
+                    .if(canEdit, MergePages<Account>.section(duplicates, of: .record(.accounts, id), page: page))
                 ),
                 .div(.class("record-side"), timeline.node(record: .record(.accounts, id), quickAdd: quickAdd, page: page))
             )

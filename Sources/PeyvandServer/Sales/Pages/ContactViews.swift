@@ -47,7 +47,7 @@ enum ContactViews {
         )
     }
 
-    static func record(_ contact: Contact, accountName: String?, timeline: TimelineView, quickAdd: FormState,
+    static func record(_ contact: Contact, accountName: String?, duplicates: [DuplicateCandidate], timeline: TimelineView, quickAdd: FormState,
                        page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: SalesText) -> String { key.text(in: language) }
@@ -85,7 +85,8 @@ enum ContactViews {
                             (text(.preferredChannel), preferences.preferredChannel.map { SalesText.value($0.rawValue, in: language) }),
                             (text(.preferredTime), SalesText.value(preferences.preferredTime.rawValue, in: language)),
                             (text(.preferredLanguage), preferences.language.map { SalesText.value($0, in: language) }),
-                        ]))
+                        ])),
+                    .if(canEdit, MergePages<Contact>.section(duplicates, of: .record(.contacts, id), page: page))
                 ),
                 .div(.class("record-side"), timeline.node(record: .record(.contacts, id), quickAdd: quickAdd, page: page))
             )

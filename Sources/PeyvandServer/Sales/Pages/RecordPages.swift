@@ -6,7 +6,7 @@ import Vapor
 /// timeline, new/edit forms saved through the API's reader and services (errors beside their
 /// fields, duplicates offered, a stale edit compared side by side), and delete. A record type
 /// supplies the service calls and its views.
-protocol RecordPages {
+protocol RecordPages: Sendable {
     associatedtype Record: SalesRecord
     static var resource: WebResource { get }
     static var regarding: RegardingType { get }
