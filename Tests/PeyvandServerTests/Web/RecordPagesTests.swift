@@ -223,4 +223,39 @@ struct RecordPagesTests {
             #expect(try await Contact.find(twin, on: app.db) == nil)
         }
     }
+
+    @Test func bulk_actions_assign_tag_and_delete_the_ticked_rows_and_count_what_was_refused() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let rep = try await org.addMember(role: .salesRep)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            var ids: [UUID] = []
+            for name in ["Bulk A", "Bulk B", "Bulk C"] { ids.append(try WebClient.createdID(try await web.post("/contacts/new", [("last_name", name)]))) }
+            let list = try await web.get("/contacts")
+            #expect(list.body.string.contains(#"form="bulk-form""#))
+
+            let assigned = try await web.post("/contacts/bulk", [("ids", ids[0].uuidString), ("ids", ids[1].uuidString), ("bulk_action", "assign"),
+                                                                 ("owner_id", rep.id.uuidString), ("back", "/contacts?q=Bulk")])
+            #expect(assigned.status == .seeOther)
+            #expect(assigned.headers.first(name: .location) == "/contacts?q=Bulk&done=2&refused=0")
+            #expect(try await Contact.find(ids[0], on: app.db)?.ownerUserID == rep.id)
+            #expect(try await Contact.find(ids[2], on: app.db)?.ownerUserID == org.admin.id)
+
+            _ = try await web.post("/contacts/bulk", [("ids", ids[2].uuidString), ("bulk_action", "tag"), ("tag", "نمایشگاه")])
+            #expect(try await Contact.find(ids[2], on: app.db)?.tags == ["نمایشگاه"])
+            #expect(try await web.get("/contacts?done=1&refused=0").body.string.contains("۱ رکورد انجام شد"))
+
+            // A rep may change their own contacts only: one done, one refused.
+            let repWeb = try await WebClient.signIn(app, email: rep.user.email)
+            let tagged = try await repWeb.post("/contacts/bulk", [("ids", ids[0].uuidString), ("ids", ids[2].uuidString), ("bulk_action", "tag"),
+                                                                   ("tag", "vip")])
+            #expect(tagged.headers.first(name: .location) == "/contacts?done=1&refused=1")
+            #expect(try await Contact.find(ids[0], on: app.db)?.tags == ["vip"])
+            #expect(try await Contact.find(ids[2], on: app.db)?.tags == ["نمایشگاه"])
+
+            let deleted = try await web.post("/contacts/bulk", [("ids", ids[1].uuidString), ("bulk_action", "delete")])
+            #expect(deleted.headers.first(name: .location) == "/contacts?done=1&refused=0")
+            #expect(try await Contact.find(ids[1], on: app.db) == nil)
+        }
+    }
 }

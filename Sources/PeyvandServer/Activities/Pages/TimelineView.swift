@@ -120,7 +120,7 @@ extension SiteURL {
     /// The resource and id of a record address, for building its sub-addresses.
     var resource: WebResource {
         switch self {
-        case .records(let resource), .newRecord(let resource), .export(let resource), .record(let resource, _), .editRecord(let resource, _),
+        case .records(let resource), .newRecord(let resource), .export(let resource), .bulk(let resource), .record(let resource, _), .editRecord(let resource, _),
              .recordAction(let resource, _, _): resource
         default: .contacts
         }

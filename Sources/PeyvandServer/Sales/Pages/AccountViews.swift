@@ -4,11 +4,12 @@ import Plot
 
 /// What the account pages show (see `ContactViews` for the shape every record's views share).
 enum AccountViews {
-    static func list(_ result: ListPage<Account>, query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
+    static func list(_ result: ListPage<Account>, users: [UUID: String], query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: SalesText) -> String { key.text(in: language) }
         let url = SiteURL.records(.accounts)
         let columns: [ListColumn<Account>] = [
+            ListView.selectColumn(\.id, label: \.name),
             ListColumn(text(.name), sort: "name") { .a(.href(SiteURL.record(.accounts, $0.id).path), .text($0.name)) },
             ListColumn(text(.kind), sort: "kind") { .text(SalesText.value($0.kind, in: language)) },
             ListColumn(text(.industry)) { .text($0.industry ?? "") },
@@ -32,6 +33,7 @@ enum AccountViews {
             ListView.toolbar(url, query: query, filters: filters, display: display,
                              actions: [ListView.exportLink(.accounts, module: .accounts, query: query, page: page)]),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
+            ListView.bulkForm(.accounts, module: .accounts, users: users, query: query, page: page),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )
     }

@@ -18,7 +18,7 @@ enum ContactPages: RecordPages {
         let result = try await service(page).list(try SalesRequests.listRequest(request, ContactService.list, filters: ContactsAPI.filters),
                                                   in: page.context)
         let accounts = try await RecordNames.accounts(Set(result.items.compactMap(\.accountID)), in: page)
-        return page.render(page.text(.contacts), section: .contacts, ContactViews.list(result, accountNames: accounts, query: query, page: page))
+        return page.render(page.text(.contacts), section: .contacts, ContactViews.list(result, accountNames: accounts, users: try await RecordNames.users(in: page), query: query, page: page))
     }
 
     static func recordPage(_ page: WebPage, _ id: UUID, _ quickAdd: FormState) async throws -> Response {
@@ -53,6 +53,17 @@ enum ContactPages: RecordPages {
     static func saveChanges(_ id: UUID, _ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Contact {
         try await service(page).update(id, ContactsAPI.read(&reader), expectedVersion: expectedVersion(form),
                                        allowDuplicate: allowsDuplicate(form), by: page.context, readProblems: reader.validator)
+    }
+
+    static func assign(_ id: UUID, to owner: UUID, page: WebPage) async throws {
+        _ = try await service(page).update(id, ContactInput(provided: ["owner_id"], ownerUserID: owner), expectedVersion: nil,
+                                           allowDuplicate: true, by: page.context)
+    }
+
+    static func addTag(_ tag: String, to id: UUID, page: WebPage) async throws {
+        let record = try await service(page).find(id, in: page.context)
+        _ = try await service(page).update(id, ContactInput(provided: ["tags"], party: PartyInput(tags: record.tags + [tag])), expectedVersion: nil,
+                                           allowDuplicate: true, by: page.context)
     }
 
     static func delete(_ id: UUID, version: Int?, page: WebPage) async throws {

@@ -8,11 +8,12 @@ enum ContactViews {
     static let shape = FormData.Shape(rows: PartyViews.shape.rows, multiple: ["preferences.opted_out"],
                                       commaSeparated: PartyViews.shape.commaSeparated)
 
-    static func list(_ result: ListPage<Contact>, accountNames: [UUID: String], query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
+    static func list(_ result: ListPage<Contact>, accountNames: [UUID: String], users: [UUID: String], query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: SalesText) -> String { key.text(in: language) }
         let url = SiteURL.records(.contacts)
         let columns: [ListColumn<Contact>] = [
+            ListView.selectColumn(\.id, label: \.fullName),
             ListColumn(text(.lastName), sort: "last_name") { contact in
                 .a(.href(SiteURL.record(.contacts, contact.id).path), .text(contact.fullName))
             },
@@ -43,6 +44,7 @@ enum ContactViews {
             ListView.toolbar(url, query: query, filters: filters, display: display,
                              actions: [ListView.exportLink(.contacts, module: .contacts, query: query, page: page)]),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
+            ListView.bulkForm(.contacts, module: .contacts, users: users, query: query, page: page),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )
     }

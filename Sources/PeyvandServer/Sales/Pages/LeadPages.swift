@@ -18,7 +18,7 @@ enum LeadPages: RecordPages {
         let query = ListQuery(request, filterNames: LeadsAPI.filters.map(\.name))
         let result = try await service(page).list(try SalesRequests.listRequest(request, LeadService.list, filters: LeadsAPI.filters),
                                                   in: page.context)
-        return page.render(page.text(.leads), section: .leads, LeadViews.list(result, query: query, page: page))
+        return page.render(page.text(.leads), section: .leads, LeadViews.list(result, users: try await RecordNames.users(in: page), query: query, page: page))
     }
 
     static func recordPage(_ page: WebPage, _ id: UUID, _ quickAdd: FormState) async throws -> Response {
@@ -45,6 +45,17 @@ enum LeadPages: RecordPages {
     static func saveChanges(_ id: UUID, _ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Lead {
         try await service(page).update(id, LeadsAPI.read(&reader), expectedVersion: expectedVersion(form),
                                        allowDuplicate: allowsDuplicate(form), by: page.context, readProblems: reader.validator)
+    }
+
+    static func assign(_ id: UUID, to owner: UUID, page: WebPage) async throws {
+        _ = try await service(page).update(id, LeadInput(provided: ["owner_id"], ownerUserID: owner), expectedVersion: nil,
+                                           allowDuplicate: true, by: page.context)
+    }
+
+    static func addTag(_ tag: String, to id: UUID, page: WebPage) async throws {
+        let record = try await service(page).find(id, in: page.context)
+        _ = try await service(page).update(id, LeadInput(provided: ["tags"], party: PartyInput(tags: record.tags + [tag])), expectedVersion: nil,
+                                           allowDuplicate: true, by: page.context)
     }
 
     static func delete(_ id: UUID, version: Int?, page: WebPage) async throws {

@@ -28,11 +28,12 @@ enum LeadText {
 
 /// What the lead pages show (see `ContactViews` for the shape every record's views share).
 enum LeadViews {
-    static func list(_ result: ListPage<Lead>, query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
+    static func list(_ result: ListPage<Lead>, users: [UUID: String], query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: SalesText) -> String { key.text(in: language) }
         let url = SiteURL.records(.leads)
         let columns: [ListColumn<Lead>] = [
+            ListView.selectColumn(\.id, label: \.fullName),
             ListColumn(text(.lastName), sort: "last_name") { .a(.href(SiteURL.record(.leads, $0.id).path), .text($0.fullName)) },
             ListColumn(text(.company), sort: "company") { .text($0.company ?? "") },
             ListColumn(text(.status), sort: "status") { .span(.class("badge status-\($0.status)"), .text(SalesText.value($0.status, in: language))) },
@@ -54,6 +55,7 @@ enum LeadViews {
             ListView.toolbar(url, query: query, filters: filters, display: display,
                              actions: [ListView.exportLink(.leads, module: .leads, query: query, page: page)]),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
+            ListView.bulkForm(.leads, module: .leads, users: users, query: query, page: page),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )
     }

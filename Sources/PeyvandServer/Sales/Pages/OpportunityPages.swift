@@ -21,7 +21,7 @@ enum OpportunityPages: RecordPages {
         let accounts = try await RecordNames.accounts(Set(result.items.map(\.accountID)), in: page)
         let stages = try await PipelineService(store: page.store).listEnsuringDefault(in: page.context)
         return page.render(page.text(.opportunities), section: .opportunities,
-                           OpportunityViews.list(result, accountNames: accounts, pipelines: stages, query: query, page: page))
+                           OpportunityViews.list(result, accountNames: accounts, pipelines: stages, users: try await RecordNames.users(in: page), query: query, page: page))
     }
 
     static func recordPage(_ page: WebPage, _ id: UUID, _ quickAdd: FormState) async throws -> Response {
@@ -84,6 +84,16 @@ enum OpportunityPages: RecordPages {
         try await resolveAccount(&input, form: form, problems: &problems, page: page)
         try await resolvePipeline(&input, page: page)
         return try await service(page).update(id, input, expectedVersion: expectedVersion(form), by: page.context, readProblems: problems)
+    }
+
+    static func assign(_ id: UUID, to owner: UUID, page: WebPage) async throws {
+        _ = try await service(page).update(id, OpportunityInput(provided: ["owner_id"], ownerUserID: owner), expectedVersion: nil, by: page.context)
+    }
+
+    static func addTag(_ tag: String, to id: UUID, page: WebPage) async throws {
+        let opportunity = try await service(page).find(id, in: page.context)
+        _ = try await service(page).update(id, OpportunityInput(provided: ["tags"], tags: opportunity.tags + [tag]), expectedVersion: nil,
+                                           by: page.context)
     }
 
     static func delete(_ id: UUID, version: Int?, page: WebPage) async throws {

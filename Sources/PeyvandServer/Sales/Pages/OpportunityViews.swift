@@ -52,13 +52,14 @@ enum OpportunityViews {
         }
     }
 
-    static func list(_ result: ListPage<Opportunity>, accountNames: [UUID: String], pipelines: Pipelines, query: ListQuery,
-                     page: WebPage) -> Node<HTML.BodyContext> {
+    static func list(_ result: ListPage<Opportunity>, accountNames: [UUID: String], pipelines: Pipelines, users: [UUID: String],
+                     query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: OpportunityText) -> String { key.text(in: language) }
         let stages = stageNames(pipelines)
         let url = SiteURL.records(.opportunities)
         let columns: [ListColumn<Opportunity>] = [
+            ListView.selectColumn(\.id, label: \.name),
             ListColumn(text(.name), sort: "name") { .a(.href(SiteURL.record(.opportunities, $0.id).path), .text($0.name)) },
             ListColumn(text(.account)) { .a(.href(SiteURL.record(.accounts, $0.accountID).path), .text(accountNames[$0.accountID] ?? "")) },
             ListColumn(text(.stage)) { .text(stages[$0.stageID] ?? "") },
@@ -78,6 +79,7 @@ enum OpportunityViews {
             ]),
             ListView.toolbar(url, query: query, filters: filters, display: display),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
+            ListView.bulkForm(.opportunities, module: .opportunities, users: users, query: query, page: page),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )
     }

@@ -28,6 +28,9 @@ protocol RecordPages: Sendable {
     static func delete(_ id: UUID, version: Int?, page: WebPage) async throws
     /// Turns page-only fields into the API's before the shared reader sees them.
     static func prepare(_ object: inout [String: JSONValue], page: WebPage)
+    /// The list's bulk actions, one record at a time through the same service checks.
+    static func assign(_ id: UUID, to owner: UUID, page: WebPage) async throws
+    static func addTag(_ tag: String, to id: UUID, page: WebPage) async throws
     /// A stored record as its edit form's values.
     static func values(of record: Record, display: Display) -> [String: String]
 }
@@ -106,6 +109,36 @@ extension RecordPages {
         return page.redirect(to: SiteURL.records(resource).path)
     }
 
+    /// `POST /<resource>/bulk`: assign, tag or delete the ticked records. Each record is saved on
+    /// its own with the usual permission checks; the list then says how many were done and refused.
+    @Sendable static func bulk(_ request: Request) async throws -> Response {
+        let page = try await webPage(request)
+        let form = try await FormData(request)
+        let ids = form.values("ids").compactMap(UUID.init(uuidString:)).prefix(PageRequest.maximumLimit)
+        let action = form.value("bulk_action") ?? ""
+        let owner = form.value("owner_id").flatMap(UUID.init(uuidString:))
+        let tag = form.value("tag")?.trimmingCharacters(in: .whitespaces) ?? ""
+        var done = 0, refused = 0
+        for id in ids {
+            do {
+                switch action {
+                case "assign" where owner != nil: try await assign(id, to: owner!, page: page)
+                case "tag" where !tag.isEmpty: try await addTag(tag, to: id, page: page)
+                case "delete": try await delete(id, version: nil, page: page)
+                default: refused += 1; continue
+                }
+                done += 1
+            } catch is any DomainError {
+                refused += 1
+            }
+        }
+        let back = LoginPageModel.safeNext(form.value("back")) ?? SiteURL.records(resource).path
+        var components = URLComponents(string: back) ?? URLComponents()
+        components.queryItems = (components.queryItems ?? []).filter { !["done", "refused"].contains($0.name) }
+            + [URLQueryItem(name: "done", value: String(done)), URLQueryItem(name: "refused", value: String(refused))]
+        return page.redirect(to: components.string ?? back)
+    }
+
     /// Registers the record type's pages on the signed-in web routes.
     static func register(on routes: any RoutesBuilder) {
         routes.get(SiteURL.records(resource).pathComponents, use: list)
@@ -116,6 +149,7 @@ extension RecordPages {
         routes.get(SiteURL.editRecord(resource, nil).pathComponents, use: edit)
         routes.post(SiteURL.editRecord(resource, nil).pathComponents, use: update)
         routes.post(SiteURL.recordAction(resource, nil, "delete").pathComponents, use: delete)
+        routes.post(SiteURL.bulk(resource).pathComponents, use: bulk)
         routes.post(SiteURL.recordAction(resource, nil, "activities").pathComponents,
                     use: ActivityPages.quickAdd(resource, regarding: regarding, recordPage: recordPage))
     }

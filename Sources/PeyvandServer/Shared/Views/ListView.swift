@@ -22,6 +22,8 @@ struct ListQuery {
     var search: String?
     var sort: String?
     var filters: [(name: String, value: String)]
+    /// The outcome of the bulk action that led here: records done and refused.
+    var bulkOutcome: (done: Int, refused: Int)?
 
     init(_ request: Request, filterNames: [String]) {
         func nonEmpty(_ name: String) -> String? {
@@ -30,6 +32,9 @@ struct ListQuery {
         search = nonEmpty("q")
         sort = nonEmpty("sort")
         filters = filterNames.compactMap { name in nonEmpty(name).map { (name, $0) } }
+        if let done = nonEmpty("done").flatMap(Int.init), let refused = nonEmpty("refused").flatMap(Int.init) {
+            bulkOutcome = (done, refused)
+        }
     }
 
     func value(of filter: String) -> String? {
@@ -76,6 +81,43 @@ enum ListView {
                 .tbody(.forEach(items) { item in
                     .tr(.forEach(columns) { column in .td(column.cell(item)) })
                 })
+            )
+        )
+    }
+
+    static let bulkFormID = "bulk-form"
+
+    /// The tick box of a row, tied to the bulk form below the table by its `form` attribute.
+    static func selectColumn<Item>(_ id: @escaping (Item) -> UUID?, label: @escaping (Item) -> String) -> ListColumn<Item> {
+        ListColumn("") { item in
+            .selfClosedElement(named: "input", attributes: [
+                .attribute(named: "type", value: "checkbox"), .attribute(named: "name", value: "ids"),
+                .attribute(named: "value", value: id(item)?.uuidString ?? ""), .attribute(named: "form", value: bulkFormID),
+                .attribute(named: "aria-label", value: label(item).attributeEscaped),
+            ])
+        }
+    }
+
+    /// Assign, tag or delete the ticked rows; shown to readers who may change or delete records.
+    static func bulkForm(_ resource: WebResource, module: PermissionModule, users: [UUID: String], query: ListQuery,
+                         page: WebPage) -> Node<HTML.BodyContext> {
+        let permissions = page.context.permissions
+        guard permissions.scope(for: module, .update) != nil || permissions.scope(for: module, .delete) != nil else { return .empty }
+        let actions = [("assign", page.text(.bulkAssign)), ("tag", page.text(.bulkTag)), ("delete", page.text(.delete))]
+        return .group(
+            .unwrap(query.bulkOutcome) { outcome in
+                .p(.class("notice"), .attribute(named: "role", value: "status"),
+                   .text(page.text(.bulkOutcome(page.display.number(outcome.done), page.display.number(outcome.refused)))))
+            },
+            .form(
+                .id(bulkFormID), .class("bulk-actions"), .method(.post), .action(SiteURL.bulk(resource).path),
+                CSRFField.node(page.csrfToken),
+                .input(.type(.hidden), .name("back"), .value(page.currentPath.attributeEscaped)),
+                FormField(name: "bulk_action", label: page.text(.withTicked), control: .select(actions), isRequired: true).node,
+                FormField(name: "owner_id", label: page.text(.bulkOwner),
+                          control: .select(users.sorted { $0.value < $1.value }.map { ($0.key.uuidString, $0.value) })).node,
+                FormField(name: "tag", label: page.text(.bulkTagName)).node,
+                .button(.type(.submit), .attribute(named: "data-confirm", value: page.text(.bulkConfirm)), .text(page.text(.apply)))
             )
         )
     }

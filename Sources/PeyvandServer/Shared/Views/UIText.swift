@@ -22,6 +22,7 @@ enum UIText {
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
     case accounts, contacts, leads, opportunities, quotes, orders, invoices
     case edit, delete, confirmDelete, save, cancel, exportCSV
+    case bulkAssign, bulkTag, bulkOwner, bulkTagName, withTicked, bulkConfirm, bulkOutcome(String, String)
     case newContact, newAccount, newLead, newOpportunity
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
     case someoneElseSaved, field, theirVersion, yourVersion
@@ -71,6 +72,14 @@ enum UIText {
         case .save: ("ذخیره", "Save")
         case .cancel: ("انصراف", "Cancel")
         case .exportCSV: ("خروجی CSV", "Export CSV")
+        case .bulkAssign: ("واگذاری به", "Assign to")
+        case .bulkTag: ("افزودن برچسب", "Add a tag")
+        case .bulkOwner: ("مسئول جدید", "New owner")
+        case .bulkTagName: ("برچسب", "Tag")
+        case .withTicked: ("با ردیف‌های انتخاب‌شده", "With the ticked rows")
+        case .bulkConfirm: ("این کار روی همهٔ ردیف‌های انتخاب‌شده انجام شود؟", "Apply this to every ticked row?")
+        case .bulkOutcome(let done, let refused): ("\(done) رکورد انجام شد؛ \(refused) رکورد مجاز نبود.",
+                                                   "\(done) records done; \(refused) refused.")
         case .newContact: ("مخاطب جدید", "New contact")
         case .newAccount: ("سازمان جدید", "New account")
         case .newLead: ("سرنخ جدید", "New lead")

@@ -22,6 +22,8 @@ enum SiteURL {
     case newRecord(WebResource)
     /// The list as CSV, with the list page's search, filters and sort.
     case export(WebResource)
+    /// Assign, tag or delete the records ticked on the list.
+    case bulk(WebResource)
     case record(WebResource, UUID?)
     case editRecord(WebResource, UUID?)
     /// A POST target or sub-page of one record: `/leads/{id}/convert`, `/contacts/{id}/activities`.
@@ -44,6 +46,7 @@ enum SiteURL {
         case .records(let resource): "/\(resource.rawValue)"
         case .newRecord(let resource): "/\(resource.rawValue)/new"
         case .export(let resource): "/\(resource.rawValue)/export"
+        case .bulk(let resource): "/\(resource.rawValue)/bulk"
         case .record(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))"
         case .editRecord(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))/edit"
         case .recordAction(let resource, let id, let action): "/\(resource.rawValue)/\(Self.segment(id))/\(action)"
