@@ -25,7 +25,7 @@ JOB_STATUSES = ["queued", "running", "succeeded", "dead"]    # Job.Status
 
 MAX_FILE_MB = 20         # ImportExportAPI.maximumFileSize
 MAX_ROWS = 200_000       # ImportService.maximumRows
-MAX_MAPPING = 10_000     # ImportExportAPI.start: query.string("mapping", max: 10_000)
+MAX_MAPPING = 4_000      # ImportExportAPI.start: query.string("mapping", max: 4_000); 4,000 4-byte characters percent-encoded stay under the 80 KB request-head limit
 
 # ImportResource.fields: (field, required, header aliases). Headers are compared ignoring letter
 # case, `_`/`-` versus spaces, Persian letter forms and ZWNJ; the field's own name also matches.

@@ -44,7 +44,7 @@ enum ImportExportAPI {
         var query = QueryReader(request)
         let policy = query.oneOf("duplicates", DataImport.DuplicatePolicy.self) ?? .skip
         var mapping: [String: String] = [:]
-        if let raw = query.string("mapping", max: 10_000) {
+        if let raw = query.string("mapping", max: 4_000) {
             if let decoded = try? JSONDecoder().decode([String: String].self, from: Data(raw.utf8)) { mapping = decoded }
             else { query.validator.add("mapping", .invalidFormat) }
         }
