@@ -53,7 +53,7 @@ struct TimelineView {
                          FormField("kind", text(.kind), in: quickAdd, control: .select(kinds), isRequired: true).node,
                          FormField("subject", text(.subject), in: quickAdd, isRequired: true).node),
                     FormField("body", text(.body), in: quickAdd, control: .textarea).node,
-                    FormField("due_at", text(.dueAt), in: quickAdd, hint: text(.dueHint)).node,
+                    FormField("due_at", text(.dueAt), in: quickAdd, hint: text(.dueHint)).date.node,
                     .button(.type(.submit), .text(text(.add)))
                 ),
             ])),

@@ -87,3 +87,78 @@ document.querySelectorAll("form.quote-editor").forEach((form) => {
   form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refresh, 400); });
   form.addEventListener("change", () => { clearTimeout(timer); timer = setTimeout(refresh, 100); });
 });
+
+// Date fields: a month calendar under the box, in the page's calendar (Jalali on Persian pages,
+// Gregorian on English ones). Typing still works; the picker only fills the same text the server
+// reads (۱۴۰۵/۰۹/۰۳ or 2026-11-24), keeping a time typed after the day.
+(() => {
+  const calendar = document.documentElement.dataset.calendar || "persian";
+  const persian = calendar === "persian";
+  const parts = new Intl.DateTimeFormat(`en-u-ca-${calendar}-nu-latn`, { timeZone: "UTC", year: "numeric", month: "numeric", day: "numeric" });
+  const monthName = new Intl.DateTimeFormat(persian ? "fa-IR-u-ca-persian" : "en-GB-u-ca-gregory", { timeZone: "UTC", month: "long" });
+  const dayDigits = new Intl.NumberFormat(persian ? "fa-IR" : "en-GB", { useGrouping: false });
+  const weekdays = persian ? ["ش", "ی", "د", "س", "چ", "پ", "ج"] : ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+  const firstWeekday = persian ? 6 : 1; // Saturday / Monday
+  const dayMs = 86400000;
+
+  const ymd = (date) => {
+    const values = {};
+    for (const part of parts.formatToParts(date)) values[part.type] = Number(part.value.replace(/\D/g, ""));
+    return values;
+  };
+  // «آذر ۱۴۰۵» / «November 2026»: month first, as people write it (ICU puts the Persian year first).
+  const monthTitle = (date) => `${monthName.format(date)} ${dayDigits.format(ymd(date).year)}`;
+  const monthStart = (date) => new Date(date.getTime() - (ymd(date).day - 1) * dayMs);
+  const pad = (number, width) => String(number).padStart(width, "0");
+  const text = (date) => {
+    const { year, month, day } = ymd(date);
+    if (!persian) return `${year}-${pad(month, 2)}-${pad(day, 2)}`;
+    return `${pad(year, 4)}/${pad(month, 2)}/${pad(day, 2)}`.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[d]);
+  };
+
+  document.querySelectorAll("input[data-date]").forEach((input) => {
+    const panel = document.createElement("div");
+    panel.className = "date-picker";
+    panel.hidden = true;
+    input.after(panel);
+    let shown = monthStart(new Date(Date.UTC(new Date().getFullYear(), new Date().getMonth(), new Date().getDate())));
+
+    const render = () => {
+      panel.replaceChildren();
+      const header = document.createElement("div");
+      header.className = "date-picker-header";
+      const previous = Object.assign(document.createElement("button"), { type: "button", textContent: persian ? "›" : "‹" });
+      const next = Object.assign(document.createElement("button"), { type: "button", textContent: persian ? "‹" : "›" });
+      previous.setAttribute("aria-label", persian ? "ماه قبل" : "Previous month");
+      next.setAttribute("aria-label", persian ? "ماه بعد" : "Next month");
+      previous.addEventListener("click", () => { shown = monthStart(new Date(shown.getTime() - dayMs)); render(); });
+      next.addEventListener("click", () => { shown = new Date(shown.getTime() + 32 * dayMs); shown = monthStart(shown); render(); });
+      header.append(previous, Object.assign(document.createElement("span"), { textContent: monthTitle(shown) }), next);
+      const grid = document.createElement("div");
+      grid.className = "date-picker-grid";
+      for (const name of weekdays) grid.append(Object.assign(document.createElement("span"), { textContent: name, className: "weekday" }));
+      const offset = (shown.getUTCDay() - firstWeekday + 7) % 7;
+      for (let i = 0; i < offset; i++) grid.append(document.createElement("span"));
+      const month = ymd(shown).month;
+      for (let day = shown; ymd(day).month === month; day = new Date(day.getTime() + dayMs)) {
+        const button = Object.assign(document.createElement("button"), { type: "button", textContent: dayDigits.format(ymd(day).day) });
+        const chosen = day;
+        button.addEventListener("click", () => {
+          const time = input.value.trim().split(/\s+/)[1];
+          input.value = text(chosen) + (time ? ` ${time}` : "");
+          input.focus();
+          panel.hidden = true;
+        });
+        grid.append(button);
+      }
+      panel.append(header, grid);
+    };
+    input.addEventListener("focus", () => { render(); panel.hidden = false; });
+    // Clicks inside the calendar (whose buttons are rebuilt on every month change) keep it open.
+    panel.addEventListener("click", (event) => event.stopPropagation());
+    input.addEventListener("keydown", (event) => { if (event.key === "Escape") panel.hidden = true; });
+    document.addEventListener("click", (event) => {
+      if (event.target !== input) panel.hidden = true;
+    });
+  });
+})();

@@ -118,7 +118,7 @@ enum ContactViews {
                      FormField("job_title", text(.jobTitle), in: state).node,
                      FormField("gender", text(.gender), in: state, control: .select(SalesText.options(Contact.Gender.self, in: language))).node),
                 .div(.class("field-row"),
-                     FormField("birth_date", text(.birthDate), in: state, hint: text(.dateHint)).node,
+                     FormField("birth_date", text(.birthDate), in: state, hint: text(.dateHint)).date.node,
                      FormField("lead_source", text(.leadSource), in: state,
                                control: .select(SalesText.options(Lead.Source.self, in: language))).node),
                 PartyViews.formSection(state, display: page.display),

@@ -162,7 +162,7 @@ enum OpportunityViews {
                 .div(.class("field-row"),
                      FormField("stage_id", text(.stage), in: state, control: .select(stageOptions(pipelines))).node,
                      amountField.node,
-                     FormField("expected_close_date", text(.expectedClose), in: state, hint: SalesText.dateHint.text(in: language)).node),
+                     FormField("expected_close_date", text(.expectedClose), in: state, hint: SalesText.dateHint.text(in: language)).date.node),
                 FormField("lost_reason", text(.lostReason), in: state).node,
                 FormField("competitors", text(.competitors), in: state, hint: SalesText.tagsHint.text(in: language)).node,
                 FormField("tags", SalesText.tags.text(in: language), in: state, hint: SalesText.tagsHint.text(in: language)).node,

@@ -219,7 +219,7 @@ enum OrderInvoicePages {
                     FormBanner.node(state, display: display),
                     .div(.class("field-row"),
                          FormField("amount", "\(text(.amount)) (\(unit))", in: state, isRequired: true, isLeftToRight: true).node,
-                         FormField("paid_on", text(.paidOn), in: state, hint: SalesText.dateHint.text(in: language)).node,
+                         FormField("paid_on", text(.paidOn), in: state, hint: SalesText.dateHint.text(in: language)).date.node,
                          FormField("method", text(.method), in: state, control: .select(methods), isRequired: true).node,
                          FormField("reference", text(.reference), in: state, isLeftToRight: true).node),
                     .button(.type(.submit), .text(text(.recordPayment))))))

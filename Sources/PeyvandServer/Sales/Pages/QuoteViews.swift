@@ -167,7 +167,7 @@ enum QuoteViews {
                            .p(.class("field-note"), .text("\(SalesText.account.text(in: language)): \(accountName ?? "")")))
                 }, else: accountField.node),
                 .div(.class("field-row"),
-                     FormField("valid_until", text(.validUntil), in: state, hint: SalesText.dateHint.text(in: language)).node),
+                     FormField("valid_until", text(.validUntil), in: state, hint: SalesText.dateHint.text(in: language)).date.node),
                 .element(named: "fieldset", nodes: [
                     .class("form-section"),
                     .element(named: "legend", text: "\(text(.lines)) · \(text(.pricesIn(unit)))"),

@@ -25,6 +25,8 @@ struct FormField {
     var hint: String?
     /// The control's id when the same field appears more than once on a page (board cards).
     private var explicitID: String?
+    /// A day (or day and time) typed as text; the script adds a calendar in the page's calendar.
+    var isDate = false
 
     init(name: String, label: String, type: HTMLInputType = .text, value: String? = nil, error: String? = nil,
          isRequired: Bool = false, autocomplete: String? = nil, isLeftToRight: Bool = false, hint: String? = nil) {
@@ -62,6 +64,13 @@ struct FormField {
 
     var inputID: String { explicitID ?? "field-" + name.replacingOccurrences(of: ".", with: "-") }
 
+    /// The same field marked as a date, for the calendar picker.
+    var date: FormField {
+        var copy = self
+        copy.isDate = true
+        return copy
+    }
+
     func identified(as id: String) -> FormField {
         var copy = self
         copy.explicitID = id
@@ -80,7 +89,9 @@ struct FormField {
                 .attribute(named: "value", value: value?.attributeEscaped),
                 .required(isRequired),
                 .attribute(named: "autocomplete", value: autocomplete),
-                .attribute(named: "dir", value: isLeftToRight ? "ltr" : nil),
+                .attribute(named: "dir", value: isLeftToRight || isDate ? "ltr" : nil),
+                .attribute(named: "data-date", value: isDate ? "true" : nil),
+                .attribute(named: "inputmode", value: isDate ? "numeric" : nil),
                 .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
                 .attribute(named: "aria-describedby", value: describedBy.isEmpty ? nil : describedBy))
         case .textarea:

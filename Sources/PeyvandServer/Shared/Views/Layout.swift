@@ -48,6 +48,8 @@ enum Layout {
         HTML(
             .attribute(named: "lang", value: language.rawValue),
             .attribute(named: "dir", value: language == .fa ? "rtl" : "ltr"),
+            // The calendar the date pickers show: Jalali for Persian readers, Gregorian for English.
+            .attribute(named: "data-calendar", value: language == .fa ? "persian" : "gregory"),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
