@@ -26,14 +26,14 @@ struct WebSessionTests {
             let page = try await app.testing().sendRequest(.GET, "/login")
             #expect(page.status == .ok)
             #expect(page.headers.first(name: .contentType) == "text/html; charset=utf-8")
-            #expect(page.body.string.contains(#"<html lang="fa" dir="rtl">"#))
+            #expect(page.body.string.contains(#"<html lang="fa" dir="rtl""#))
             #expect(page.body.string.contains("ورود به پیوند"))
             let token = try #require(page.cookie(WebCookies.loginCSRF))
             #expect(page.body.string.contains(#"name="_csrf" value="\#(token)""#))
             #expect(page.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
 
             let english = try await app.testing().sendRequest(.GET, "/login", headers: ["Accept-Language": "en"])
-            #expect(english.body.string.contains(#"<html lang="en" dir="ltr">"#))
+            #expect(english.body.string.contains(#"<html lang="en" dir="ltr""#))
         }
     }
 

@@ -2,8 +2,48 @@ import Foundation
 import PeyvandCore
 import Vapor
 
-/// Activity actions taken from other pages: the timeline's quick add on a record page.
+/// The activities list (tasks, calls, meetings… filtered by kind, status and owner) and the
+/// timeline's quick add on record pages.
 enum ActivityPages {
+    /// `GET /activities`: the same list and filters as `GET /api/v1/activities`; `owner_id` of the
+    /// reader by default shows "my activities".
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        let page = try WebPage(request)
+        let language = page.language, display = page.display
+        let query = ListQuery(request, filterNames: ActivitiesAPI.filters.map(\.name) + ["owner_id"])
+        let result = try await ActivityService(store: page.store).list(
+            try SalesRequests.listRequest(request, ActivityService.list, filters: ActivitiesAPI.filters), in: page.context)
+        let users = try await RecordNames.users(in: page)
+        let url = SiteURL.activities
+        func text(_ key: ActivityText) -> String { key.text(in: language) }
+        let columns: [ListColumn<Activity>] = [
+            ListColumn(text(.subject), sort: "subject") { activity in
+                .unwrap(activity.regardingType.flatMap { type in activity.regardingID.map { (WebResource(recordType: type), $0) } },
+                        { .a(.href(SiteURL.record($0.0, $0.1).path + "#timeline"), .text(activity.subject)) }, else: .text(activity.subject))
+            },
+            ListColumn(text(.kind)) { .text(ActivityText.kind($0.kind, in: language)) },
+            ListColumn(SalesText.status.text(in: language)) { .text(ActivityText.kind($0.status, in: language)) },
+            ListColumn(text(.dueAt), sort: "timeline_at") { .text(display.moment($0.startAt ?? $0.dueAt ?? $0.timelineAt)) },
+            ListColumn(SalesText.owner.text(in: language)) { .text($0.ownerUserID.flatMap { users[$0] } ?? "") },
+        ]
+        let kinds = Activity.Kind.allCases.map { ($0.rawValue, ActivityText.kind($0.rawValue, in: language)) }
+        let statuses = Activity.Status.allCases.map { ($0.rawValue, ActivityText.kind($0.rawValue, in: language)) }
+        let owners = users.sorted { $0.value < $1.value }.map { ($0.key.uuidString, $0.value) }
+        return page.render(page.text(.activities), section: .activities, .group(
+            RecordView.header(page.text(.activities), actions: [
+                .a(.class("button quiet"), .href(url.with([("owner_id", page.context.userID.uuidString), ("status", "open")]).attributeEscaped),
+                   .text(page.text(.myOpenTasks))),
+            ]),
+            ListView.toolbar(url, query: query, filters: [
+                FormField(name: "kind", label: text(.kind), control: .select(kinds), value: query.value(of: "kind")),
+                FormField(name: "status", label: SalesText.status.text(in: language), control: .select(statuses), value: query.value(of: "status")),
+                FormField(name: "owner_id", label: SalesText.owner.text(in: language), control: .select(owners), value: query.value(of: "owner_id")),
+            ], display: display),
+            ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-timeline_at"),
+            ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
+        ))
+    }
+
     /// Shows a record page again with the quick-add form's state (after a refused add).
     typealias RecordPage = @Sendable (WebPage, UUID, FormState) async throws -> Response
 

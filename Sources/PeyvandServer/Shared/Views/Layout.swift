@@ -8,7 +8,7 @@ import Vapor
 enum Layout {
     /// The parts of the app the navigation links to.
     enum Section: CaseIterable {
-        case home, accounts, contacts, leads, opportunities, quotes
+        case home, accounts, contacts, leads, opportunities, quotes, activities
 
         var url: SiteURL {
             switch self {
@@ -18,6 +18,7 @@ enum Layout {
             case .leads: .records(.leads)
             case .opportunities: .board
             case .quotes: .records(.quotes)
+            case .activities: .activities
             }
         }
 
@@ -29,6 +30,7 @@ enum Layout {
             case .leads: .leads
             case .opportunities: .opportunities
             case .quotes: .quotes
+            case .activities: .activities
             }
         }
     }

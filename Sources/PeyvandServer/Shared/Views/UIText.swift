@@ -20,7 +20,7 @@ enum UIText {
     case unexpectedError
     case backHome
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
-    case accounts, contacts, leads, opportunities, quotes, orders, invoices
+    case accounts, contacts, leads, opportunities, quotes, orders, invoices, activities
     case edit, delete, confirmDelete, save, cancel, exportCSV
     case bulkAssign, bulkTag, bulkOwner, bulkTagName, withTicked, bulkConfirm, bulkOutcome(String, String)
     case newContact, newAccount, newLead, newOpportunity
@@ -65,6 +65,7 @@ enum UIText {
         case .opportunities: ("فرصت‌های فروش", "Opportunities")
         case .quotes: ("پیش‌فاکتورها", "Quotes")
         case .orders: ("سفارش‌ها", "Orders")
+        case .activities: ("فعالیت‌ها", "Activities")
         case .invoices: ("فاکتورها", "Invoices")
         case .edit: ("ویرایش", "Edit")
         case .delete: ("حذف", "Delete")

@@ -18,6 +18,7 @@ enum SiteURL {
     case search
     case searchSuggestions
     case board
+    case activities
     case records(WebResource)
     case newRecord(WebResource)
     /// The list as CSV, with the list page's search, filters and sort.
@@ -43,6 +44,7 @@ enum SiteURL {
         case .search: "/search"
         case .searchSuggestions: "/search/suggestions"
         case .board: "/opportunities/board"
+        case .activities: "/activities"
         case .records(let resource): "/\(resource.rawValue)"
         case .newRecord(let resource): "/\(resource.rawValue)/new"
         case .export(let resource): "/\(resource.rawValue)/export"
