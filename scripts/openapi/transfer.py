@@ -19,7 +19,7 @@ from common import IDEMPOTENCY_ERRORS, REQ_ID, TIMESTAMP, UUID, P, json_ok, obj,
 
 # ---------------------------------------------------------------- enums and limits
 RESOURCES = ["accounts", "contacts", "leads"]                # ImportResource
-IMPORT_STATUSES = ["queued", "running", "completed", "failed"]  # DataImport.Status
+IMPORT_STATUSES = ["staged", "queued", "running", "completed", "failed"]  # DataImport.Status
 DUPLICATE_POLICIES = ["skip", "update", "create"]            # DataImport.DuplicatePolicy
 JOB_STATUSES = ["queued", "running", "succeeded", "dead"]    # Job.Status
 

@@ -8,6 +8,8 @@ public final class DataImport: OrganisationScoped, @unchecked Sendable {
     public static var organisationKey: KeyPath<DataImport, FieldProperty<DataImport, UUID>> { \.$organisationID }
 
     public enum Status: String, Codable, CaseIterable, Sendable {
+        /// Uploaded through the web page and waiting for the user to map its columns.
+        case staged
         case queued, running, completed, failed
     }
 

@@ -19,25 +19,8 @@ public struct ImportService: Sendable {
                       mapping: [String: String], by context: RequestContext) async throws -> DataImport {
         try context.require(resource.module, .create)
         if policy == .update { try context.require(resource.module, .update) }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(csv)
-        } catch .notUTF8 {
-            throw ValidationFailure([FieldError(field: "file", code: .invalidCharacters)])
-        } catch .empty {
-            throw ValidationFailure([FieldError(field: "file", code: .required)])
-        } catch {
-            throw ValidationFailure([FieldError(field: "file", code: .invalidFormat)])
-        }
-        var validator = FieldValidator()
-        let (columns, unknown) = resource.mapping(for: reader.header, explicit: mapping)
-        if !unknown.isEmpty { validator.add("mapping", .unknownValue) }
-        for field in resource.fields where field.isRequired && !columns.values.contains(field.name) {
-            validator.add("columns.\(field.name)", .required)
-        }
-        if reader.rows.count > Self.maximumRows { validator.add("file", .tooLong) }
-        try validator.check()
-
+        let reader = try Self.read(csv)
+        try Self.check(reader, resource: resource, mapping: mapping)
         let now = store.now()
         let dataImport = DataImport(organisationID: context.organisationID, userID: context.userID, resource: resource.rawValue,
                                     policy: policy, mappingJSON: try JSONValue.encodeToString(mapping),
@@ -45,13 +28,85 @@ public struct ImportService: Sendable {
         dataImport.report = CSVWriter.byteOrderMark + CSVWriter.line(["line", "result", "reason"] + reader.header)
         return try await store.write { database in
             try await dataImport.create(on: database)
-            let jobID = try await JobQueue.enqueue(kind: ImportJob.kind, payload: ImportJob.Payload(importID: dataImport.id!),
-                                                   organisationID: context.organisationID, dedupeKey: dataImport.id!.uuidString,
-                                                   maxAttempts: 3, at: now, on: database)
-            dataImport.jobID = jobID
-            try await dataImport.update(on: database)
+            try await Self.enqueue(dataImport, in: context, at: now, on: database)
             return dataImport
         }
+    }
+
+    /// Keeps an uploaded file without importing it, so the web page can ask how its columns map
+    /// (`columns(of:)`) before `startStaged` queues it.
+    public func stage(_ resource: ImportResource, csv: Data, fileName: String, by context: RequestContext) async throws -> DataImport {
+        try context.require(resource.module, .create)
+        let reader = try Self.read(csv)
+        if reader.rows.count > Self.maximumRows { throw ValidationFailure([FieldError(field: "file", code: .tooLong)]) }
+        let now = store.now()
+        let dataImport = DataImport(organisationID: context.organisationID, userID: context.userID, resource: resource.rawValue,
+                                    policy: .skip, mappingJSON: "{}", content: String(decoding: csv, as: UTF8.self), fileName: fileName,
+                                    totalRows: reader.rows.count, at: now)
+        dataImport.status = DataImport.Status.staged.rawValue
+        dataImport.report = CSVWriter.byteOrderMark + CSVWriter.line(["line", "result", "reason"] + reader.header)
+        try await store.write { database in try await dataImport.create(on: database) }
+        return dataImport
+    }
+
+    /// A staged file's header, its first rows, and the field each column maps to by its title.
+    public func columns(of dataImport: DataImport, preview: Int = 3) throws -> (header: [String], rows: [[String]], guessed: [Int: String]) {
+        let reader = try Self.read(Data((dataImport.content ?? "").utf8))
+        let resource = ImportResource(rawValue: dataImport.resource) ?? .contacts
+        return (reader.header, Array(reader.rows.prefix(preview).map(\.fields)), resource.mapping(for: reader.header, explicit: [:]).columns)
+    }
+
+    /// Queues a staged import with the user's mapping (`header → field`, `""` to skip a column).
+    public func startStaged(_ id: UUID, policy: DataImport.DuplicatePolicy, mapping: [String: String],
+                            by context: RequestContext) async throws -> DataImport {
+        let dataImport = try await find(id, in: context)
+        guard dataImport.status == DataImport.Status.staged.rawValue, let resource = ImportResource(rawValue: dataImport.resource) else {
+            throw SalesError.invalidTransition(field: "status", from: dataImport.status, to: DataImport.Status.queued.rawValue)
+        }
+        try context.require(resource.module, .create)
+        if policy == .update { try context.require(resource.module, .update) }
+        try Self.check(try Self.read(Data((dataImport.content ?? "").utf8)), resource: resource, mapping: mapping)
+        let now = store.now()
+        dataImport.status = DataImport.Status.queued.rawValue
+        dataImport.duplicatePolicy = policy.rawValue
+        dataImport.mappingJSON = try JSONValue.encodeToString(mapping)
+        return try await store.write { database in
+            try await dataImport.update(on: database)
+            try await Self.enqueue(dataImport, in: context, at: now, on: database)
+            return dataImport
+        }
+    }
+
+    private static func read(_ csv: Data) throws -> CSVReader {
+        do {
+            return try CSVReader(csv)
+        } catch .notUTF8 {
+            throw ValidationFailure([FieldError(field: "file", code: .invalidCharacters)])
+        } catch .empty {
+            throw ValidationFailure([FieldError(field: "file", code: .required)])
+        } catch {
+            throw ValidationFailure([FieldError(field: "file", code: .invalidFormat)])
+        }
+    }
+
+    /// Every problem with the file and the mapping at once.
+    private static func check(_ reader: CSVReader, resource: ImportResource, mapping: [String: String]) throws {
+        var validator = FieldValidator()
+        let (columns, unknown) = resource.mapping(for: reader.header, explicit: mapping)
+        if !unknown.isEmpty { validator.add("mapping", .unknownValue) }
+        for field in resource.fields where field.isRequired && !columns.values.contains(field.name) {
+            validator.add("columns.\(field.name)", .required)
+        }
+        if reader.rows.count > maximumRows { validator.add("file", .tooLong) }
+        try validator.check()
+    }
+
+    private static func enqueue(_ dataImport: DataImport, in context: RequestContext, at now: Date, on database: any Database) async throws {
+        let jobID = try await JobQueue.enqueue(kind: ImportJob.kind, payload: ImportJob.Payload(importID: dataImport.id!),
+                                               organisationID: context.organisationID, dedupeKey: dataImport.id!.uuidString,
+                                               maxAttempts: 3, at: now, on: database)
+        dataImport.jobID = jobID
+        try await dataImport.update(on: database)
     }
 
     /// An import of the organisation, seen by the user who started it and by administrators.

@@ -162,3 +162,8 @@ document.querySelectorAll("form.quote-editor").forEach((form) => {
     });
   });
 })();
+
+// Pages that follow a background job (an import) reload themselves until it ends.
+document.querySelectorAll("[data-refresh]").forEach((element) => {
+  setTimeout(() => window.location.reload(), Number(element.dataset.refresh) || 2000);
+});

@@ -31,7 +31,8 @@ enum AccountViews {
                     .a(.class("button"), .href(SiteURL.newRecord(.accounts).path), .text(page.text(.newAccount)))),
             ]),
             ListView.toolbar(url, query: query, filters: filters, display: display,
-                             actions: [ListView.exportLink(.accounts, module: .accounts, query: query, page: page)]),
+                             actions: [ListView.exportLink(.accounts, module: .accounts, query: query, page: page),
+                                       ListView.importLink(.accounts, page: page)]),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.bulkForm(.accounts, module: .accounts, users: users, query: query, page: page),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)

@@ -42,7 +42,8 @@ enum ContactViews {
                 .if(canCreate, .a(.class("button"), .href(SiteURL.newRecord(.contacts).path), .text(page.text(.newContact)))),
             ]),
             ListView.toolbar(url, query: query, filters: filters, display: display,
-                             actions: [ListView.exportLink(.contacts, module: .contacts, query: query, page: page)]),
+                             actions: [ListView.exportLink(.contacts, module: .contacts, query: query, page: page),
+                                       ListView.importLink(.contacts, page: page)]),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.bulkForm(.contacts, module: .contacts, users: users, query: query, page: page),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)

@@ -53,7 +53,8 @@ enum LeadViews {
                     .a(.class("button"), .href(SiteURL.newRecord(.leads).path), .text(page.text(.newLead)))),
             ]),
             ListView.toolbar(url, query: query, filters: filters, display: display,
-                             actions: [ListView.exportLink(.leads, module: .leads, query: query, page: page)]),
+                             actions: [ListView.exportLink(.leads, module: .leads, query: query, page: page),
+                                       ListView.importLink(.leads, page: page)]),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.bulkForm(.leads, module: .leads, users: users, query: query, page: page),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)

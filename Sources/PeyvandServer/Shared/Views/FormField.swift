@@ -27,6 +27,8 @@ struct FormField {
     private var explicitID: String?
     /// A day (or day and time) typed as text; the script adds a calendar in the page's calendar.
     var isDate = false
+    /// The file types a file input offers (`.csv,text/csv`).
+    var accept: String?
 
     init(name: String, label: String, type: HTMLInputType = .text, value: String? = nil, error: String? = nil,
          isRequired: Bool = false, autocomplete: String? = nil, isLeftToRight: Bool = false, hint: String? = nil) {
@@ -71,6 +73,12 @@ struct FormField {
         return copy
     }
 
+    func accepting(_ types: String) -> FormField {
+        var copy = self
+        copy.accept = types
+        return copy
+    }
+
     func identified(as id: String) -> FormField {
         var copy = self
         copy.explicitID = id
@@ -91,6 +99,7 @@ struct FormField {
                 .attribute(named: "autocomplete", value: autocomplete),
                 .attribute(named: "dir", value: isLeftToRight || isDate ? "ltr" : nil),
                 .attribute(named: "data-date", value: isDate ? "true" : nil),
+                .attribute(named: "accept", value: accept),
                 .attribute(named: "inputmode", value: isDate ? "numeric" : nil),
                 .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
                 .attribute(named: "aria-describedby", value: describedBy.isEmpty ? nil : describedBy))

@@ -130,6 +130,12 @@ enum ListView {
                .text(page.text(.exportCSV))))
     }
 
+    /// The CSV import of a resource, for readers who may create its records.
+    static func importLink(_ resource: ImportResource, page: WebPage) -> Node<HTML.BodyContext> {
+        .if(page.context.permissions.scope(for: resource.module, .create) != nil,
+            .a(.class("button quiet"), .href(SiteURL.importFile(resource).path), .text(page.text(.importCSV))))
+    }
+
     /// "Next page" when there is one; cursors only go forward, as the API's do.
     static func pager(_ url: SiteURL, query: ListQuery, nextCursor: String?, display: Display) -> Node<HTML.BodyContext> {
         .nav(

@@ -21,7 +21,7 @@ enum UIText {
     case backHome
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
     case accounts, contacts, leads, opportunities, quotes, orders, invoices, activities
-    case edit, delete, confirmDelete, save, cancel, exportCSV
+    case edit, delete, confirmDelete, save, cancel, exportCSV, importCSV
     case bulkAssign, bulkTag, bulkOwner, bulkTagName, withTicked, bulkConfirm, bulkOutcome(String, String)
     case newContact, newAccount, newLead, newOpportunity
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
@@ -73,6 +73,7 @@ enum UIText {
         case .save: ("ذخیره", "Save")
         case .cancel: ("انصراف", "Cancel")
         case .exportCSV: ("خروجی CSV", "Export CSV")
+        case .importCSV: ("ورود از CSV", "Import CSV")
         case .bulkAssign: ("واگذاری به", "Assign to")
         case .bulkTag: ("افزودن برچسب", "Add a tag")
         case .bulkOwner: ("مسئول جدید", "New owner")

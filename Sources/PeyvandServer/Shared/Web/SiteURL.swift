@@ -1,4 +1,5 @@
 import Foundation
+import PeyvandCore
 import Vapor
 
 /// The record types that have list, record and form pages.
@@ -31,6 +32,10 @@ enum SiteURL {
     case recordAction(WebResource, UUID?, String)
     /// An administration page: `admin("users")` is `/admin/users`.
     case admin(String)
+    /// The CSV upload page of a resource: `/contacts/import`.
+    case importFile(ImportResource)
+    /// A staged or running import: `/imports/{id}`, `/imports/{id}/mapping`.
+    case importStep(UUID?, String)
     case asset(String)
 
     var path: String {
@@ -53,6 +58,8 @@ enum SiteURL {
         case .editRecord(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))/edit"
         case .recordAction(let resource, let id, let action): "/\(resource.rawValue)/\(Self.segment(id))/\(action)"
         case .admin(let page): page.isEmpty ? "/admin" : "/admin/\(page)"
+        case .importFile(let resource): "/\(resource.rawValue)/import"
+        case .importStep(let id, let step): "/imports/\(Self.segment(id))" + (step.isEmpty ? "" : "/\(step)")
         case .asset(let file): "/assets/\(file)"
         }
     }

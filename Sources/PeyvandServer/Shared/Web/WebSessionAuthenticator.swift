@@ -55,7 +55,9 @@ enum CSRFCheck {
     static func submittedToken(_ request: Request) async throws -> String? {
         if let header = request.headers.first(name: "X-CSRF-Token") { return header }
         guard request.headers.contentType == .urlEncodedForm || request.headers.contentType == .formData else { return nil }
-        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        // A file upload (multipart) carries its token in the same body as the file.
+        let limit = request.headers.contentType == .formData ? ImportExportAPI.maximumFileSize : request.application.routes.defaultMaxBodySize
+        _ = try await request.body.collect(max: limit.value).get()
         return try? request.content.get(String.self, at: CSRFField.name)
     }
 
