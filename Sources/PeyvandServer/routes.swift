@@ -185,6 +185,7 @@ private func webRoutes(_ app: Application) {
     OpportunityPages.register(on: signedIn)
     OpportunityPages.registerBoard(on: signedIn)
     QuotePages.register(on: signedIn)
+    SavedViewPages.register(on: signedIn)
     ImportPages.register(on: signedIn)
     signedIn.get(SiteURL.activities.pathComponents, use: ActivityPages.list)
     OrderInvoicePages.register(on: signedIn)

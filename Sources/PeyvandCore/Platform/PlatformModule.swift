@@ -11,6 +11,7 @@ public enum PlatformModule {
             CreateAuditOutboxJobs(),
             CreateRecordTags(),
             CreateImports(),
+            CreateSavedViews(),
         ]
     }
 }

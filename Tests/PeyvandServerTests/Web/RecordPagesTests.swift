@@ -258,4 +258,23 @@ struct RecordPagesTests {
             #expect(try await Contact.find(ids[1], on: app.db) == nil)
         }
     }
+
+    @Test func a_saved_view_keeps_the_lists_filters_for_its_owner_only() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let saved = try await web.post("/views", [("resource", "contacts"), ("name", "تهرانی‌ها"), ("query", "province=tehran&sort=last_name")])
+            #expect(saved.headers.first(name: .location) == "/contacts?province=tehran&sort=last_name")
+            let list = try await web.get("/contacts?province=tehran&sort=last_name")
+            #expect(list.body.string.contains(#"href="/contacts?province=tehran&amp;sort=last_name" aria-current="true">تهرانی‌ها</a>"#))
+
+            let view = try #require(try await SavedView.query(on: app.db).first())
+            let rep = try await org.addMember(role: .salesRep)
+            let repWeb = try await WebClient.signIn(app, email: rep.user.email)
+            #expect(!(try await repWeb.get("/contacts").body.string.contains("تهرانی‌ها")))
+            #expect(try await repWeb.post("/views/\(view.id!)/delete", [("back", "/contacts")]).status == .notFound)
+            #expect(try await web.post("/views/\(view.id!)/delete", [("back", "/contacts")]).status == .seeOther)
+            #expect(try await SavedView.query(on: app.db).count() == 0)
+        }
+    }
 }

@@ -16,7 +16,7 @@ enum AccountPages: RecordPages {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let page = try WebPage(request)
-        let query = ListQuery(request, filterNames: AccountsAPI.filters.map(\.name))
+        let query = try await ListQuery.load(request, filterNames: AccountsAPI.filters.map(\.name), resource: .accounts, page: page)
         let result = try await service(page).list(try SalesRequests.listRequest(request, AccountService.list, filters: AccountsAPI.filters),
                                                   in: page.context)
         return page.render(page.text(.accounts), section: .accounts, AccountViews.list(result, users: try await RecordNames.users(in: page), query: query, page: page))

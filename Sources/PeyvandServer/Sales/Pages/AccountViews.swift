@@ -30,6 +30,7 @@ enum AccountViews {
                 .if(page.context.permissions.scope(for: .accounts, .create) != nil,
                     .a(.class("button"), .href(SiteURL.newRecord(.accounts).path), .text(page.text(.newAccount)))),
             ]),
+            ListView.savedViews(.accounts, query: query, page: page),
             ListView.toolbar(url, query: query, filters: filters, display: display,
                              actions: [ListView.exportLink(.accounts, module: .accounts, query: query, page: page),
                                        ListView.importLink(.accounts, page: page)]),

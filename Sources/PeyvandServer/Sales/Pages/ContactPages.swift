@@ -14,7 +14,7 @@ enum ContactPages: RecordPages {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let page = try WebPage(request)
-        let query = ListQuery(request, filterNames: ContactsAPI.filters.map(\.name))
+        let query = try await ListQuery.load(request, filterNames: ContactsAPI.filters.map(\.name), resource: .contacts, page: page)
         let result = try await service(page).list(try SalesRequests.listRequest(request, ContactService.list, filters: ContactsAPI.filters),
                                                   in: page.context)
         let accounts = try await RecordNames.accounts(Set(result.items.compactMap(\.accountID)), in: page)

@@ -41,6 +41,7 @@ enum ContactViews {
             RecordView.header(page.text(.contacts), actions: [
                 .if(canCreate, .a(.class("button"), .href(SiteURL.newRecord(.contacts).path), .text(page.text(.newContact)))),
             ]),
+            ListView.savedViews(.contacts, query: query, page: page),
             ListView.toolbar(url, query: query, filters: filters, display: display,
                              actions: [ListView.exportLink(.contacts, module: .contacts, query: query, page: page),
                                        ListView.importLink(.contacts, page: page)]),

@@ -15,7 +15,7 @@ enum LeadPages: RecordPages {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let page = try WebPage(request)
-        let query = ListQuery(request, filterNames: LeadsAPI.filters.map(\.name))
+        let query = try await ListQuery.load(request, filterNames: LeadsAPI.filters.map(\.name), resource: .leads, page: page)
         let result = try await service(page).list(try SalesRequests.listRequest(request, LeadService.list, filters: LeadsAPI.filters),
                                                   in: page.context)
         return page.render(page.text(.leads), section: .leads, LeadViews.list(result, users: try await RecordNames.users(in: page), query: query, page: page))

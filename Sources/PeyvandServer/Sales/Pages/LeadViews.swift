@@ -52,6 +52,7 @@ enum LeadViews {
                 .if(page.context.permissions.scope(for: .leads, .create) != nil,
                     .a(.class("button"), .href(SiteURL.newRecord(.leads).path), .text(page.text(.newLead)))),
             ]),
+            ListView.savedViews(.leads, query: query, page: page),
             ListView.toolbar(url, query: query, filters: filters, display: display,
                              actions: [ListView.exportLink(.leads, module: .leads, query: query, page: page),
                                        ListView.importLink(.leads, page: page)]),

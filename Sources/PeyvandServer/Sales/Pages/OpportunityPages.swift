@@ -15,7 +15,7 @@ enum OpportunityPages: RecordPages {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let page = try await webPage(request)
-        let query = ListQuery(request, filterNames: OpportunitiesAPI.filters.map(\.name))
+        let query = try await ListQuery.load(request, filterNames: OpportunitiesAPI.filters.map(\.name), resource: .opportunities, page: page)
         let result = try await service(page).list(
             try SalesRequests.listRequest(request, OpportunityService.list, filters: OpportunitiesAPI.filters), in: page.context)
         let accounts = try await RecordNames.accounts(Set(result.items.map(\.accountID)), in: page)

@@ -77,6 +77,7 @@ enum OpportunityViews {
                 .if(page.context.permissions.scope(for: .opportunities, .create) != nil,
                     .a(.class("button"), .href(SiteURL.newRecord(.opportunities).path), .text(page.text(.newOpportunity)))),
             ]),
+            ListView.savedViews(.opportunities, query: query, page: page),
             ListView.toolbar(url, query: query, filters: filters, display: display),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.bulkForm(.opportunities, module: .opportunities, users: users, query: query, page: page),

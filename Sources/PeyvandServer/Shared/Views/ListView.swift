@@ -24,6 +24,26 @@ struct ListQuery {
     var filters: [(name: String, value: String)]
     /// The outcome of the bulk action that led here: records done and refused.
     var bulkOutcome: (done: Int, refused: Int)?
+    /// The reader's saved views of this list.
+    var savedViews: [SavedView] = []
+
+    /// The query with the reader's saved views of `resource`'s list.
+    static func load(_ request: Request, filterNames: [String], resource: WebResource, page: WebPage) async throws -> ListQuery {
+        var query = ListQuery(request, filterNames: filterNames)
+        query.savedViews = try await SavedViewService(store: page.store).list(resource.rawValue, in: page.context)
+        return query
+    }
+
+    /// The search, filters and sort as a query string (no cursor): what a saved view keeps.
+    var queryString: String {
+        URLComponents(string: link(.home))?.percentEncodedQuery ?? ""
+    }
+
+    /// Whether a saved view's query asks for this list (parameters in any order).
+    func shows(_ savedQuery: String) -> Bool {
+        func items(_ query: String) -> Set<String> { Set(query.split(separator: "&").map(String.init)) }
+        return items(savedQuery) == items(queryString)
+    }
 
     init(_ request: Request, filterNames: [String]) {
         func nonEmpty(_ name: String) -> String? {
@@ -81,6 +101,31 @@ enum ListView {
                 .tbody(.forEach(items) { item in
                     .tr(.forEach(columns) { column in .td(column.cell(item)) })
                 })
+            )
+        )
+    }
+
+    /// The reader's saved views as links, each with a delete button, and a form that saves the
+    /// list as it is now under a name.
+    static func savedViews(_ resource: WebResource, query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
+        let url = SiteURL.records(resource)
+        return .div(
+            .class("saved-views"),
+            .forEach(query.savedViews) { view in
+                .span(.class("saved-view"),
+                      .a(.href((view.query.isEmpty ? url.path : "\(url.path)?\(view.query)").attributeEscaped),
+                         .attribute(named: "aria-current", value: query.shows(view.query) ? "true" : nil), .text(view.name)),
+                      page.button("×", posting: SiteURL.savedView(view.id).path + "/delete", hidden: [("back", url.path)], class: "quiet"))
+            },
+            .form(
+                .class("inline-form save-view"), .method(.post), .action(SiteURL.savedView(nil).path),
+                CSRFField.node(page.csrfToken),
+                .input(.type(.hidden), .name("resource"), .value(resource.rawValue)),
+                .input(.type(.hidden), .name("query"), .value(query.queryString.attributeEscaped)),
+                .label(.for("save-view-name"), .class("visually-hidden"), .text(page.text(.viewName))),
+                .input(.id("save-view-name"), .type(.text), .name("name"), .placeholder(page.text(.viewName)), .attribute(named: "maxlength", value: "100"),
+                       .required(true)),
+                .button(.type(.submit), .class("quiet"), .text(page.text(.saveView)))
             )
         )
     }

@@ -21,7 +21,7 @@ enum UIText {
     case backHome
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
     case accounts, contacts, leads, opportunities, quotes, orders, invoices, activities
-    case edit, delete, confirmDelete, save, cancel, exportCSV, importCSV
+    case edit, delete, confirmDelete, save, cancel, exportCSV, importCSV, viewName, saveView
     case bulkAssign, bulkTag, bulkOwner, bulkTagName, withTicked, bulkConfirm, bulkOutcome(String, String)
     case newContact, newAccount, newLead, newOpportunity
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
@@ -74,6 +74,8 @@ enum UIText {
         case .cancel: ("انصراف", "Cancel")
         case .exportCSV: ("خروجی CSV", "Export CSV")
         case .importCSV: ("ورود از CSV", "Import CSV")
+        case .viewName: ("نام این نما", "Name this view")
+        case .saveView: ("ذخیرهٔ نما", "Save view")
         case .bulkAssign: ("واگذاری به", "Assign to")
         case .bulkTag: ("افزودن برچسب", "Add a tag")
         case .bulkOwner: ("مسئول جدید", "New owner")

@@ -36,6 +36,8 @@ enum SiteURL {
     case importFile(ImportResource)
     /// A staged or running import: `/imports/{id}`, `/imports/{id}/mapping`.
     case importStep(UUID?, String)
+    /// The saved views of the lists: `/views` to save, `/views/{id}/delete`.
+    case savedView(UUID?)
     case asset(String)
 
     var path: String {
@@ -60,6 +62,7 @@ enum SiteURL {
         case .admin(let page): page.isEmpty ? "/admin" : "/admin/\(page)"
         case .importFile(let resource): "/\(resource.rawValue)/import"
         case .importStep(let id, let step): "/imports/\(Self.segment(id))" + (step.isEmpty ? "" : "/\(step)")
+        case .savedView(let id): id.map { "/views/\($0.uuidString.lowercased())" } ?? "/views"
         case .asset(let file): "/assets/\(file)"
         }
     }
