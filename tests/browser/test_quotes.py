@@ -9,9 +9,9 @@ import re
 
 from playwright.sync_api import expect
 
-from records import create_account, detail
+from records import create_account, detail, post_form
 from support import (ADMIN, ORGANISATION_NAME, create_product, horizontal_overflow, jalali_long, legal_entity_id, page_as,  # noqa: F401
-                     persian_digits, quote_line, today_in_tehran, toman, unique_word)
+                     persian_digits, quote_line, submit_form, today_in_tehran, toman, unique_word)
 
 A4_PRINTABLE_WIDTH = 703  # CSS pixels: 210 mm less the print style's 12 mm margins on each side
 
@@ -132,3 +132,22 @@ def test_quote_editor_shows_server_totals_while_typing_then_print_send_and_accep
     page.goto(f"/accounts/{account_id}")
     expect(page.locator("main .subtitle")).to_have_text("مشتری")
 
+
+
+def test_quote_list_search_finds_a_quote_by_its_full_number(page_as, base_url: str):
+    """The number is what people quote on the phone; the list's search box must find it as shown."""
+    page = page_as(ADMIN)
+    page.goto("/quotes")
+    account_id = post_form(page, base_url, "/accounts/new", {"name": f"{unique_word()} شماره"})
+    quote_id = post_form(page, base_url, "/quotes/new", {"intent": "save", "account_id": account_id,
+                                                          "lines.0.description": "خدمات", "lines.0.unit_price": "۱۰۰۰"})
+    page.goto(f"/quotes/{quote_id}")
+    number = page.locator("main h1").inner_text().removeprefix("پیش‌فاکتور ").strip()
+    assert re.fullmatch(r"Q-\d{4}-\d{6}", number), number
+
+    page.goto("/quotes")
+    page.locator("form.list-filters input[name=q]").fill(number)
+    assert submit_form(page, "form.list-filters").status == 200
+    expect(page.locator("form.list-filters input[name=q]")).to_have_value(number)
+    found = page.locator("table.records tbody tr td:first-child").all_inner_texts()
+    assert found == [number], f"searching the quotes for {number} found {found}"

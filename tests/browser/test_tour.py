@@ -246,3 +246,60 @@ def test_tour_of_the_main_screens(page_as, new_context, base_url: str, language:
             admin.goto(data["matrix"])
             set_language(admin, "fa")
 
+
+
+def day_follows_subject(page: Page, entry) -> dict:
+    """Where the entry's date (its first digits) is drawn against its subject link: in reading
+    order the date comes after the subject, so on the same line it must sit on the subject's
+    reading-end side, or else on a later line."""
+    return entry.evaluate("""(li, rtl) => {
+        const link = li.querySelector('a').getBoundingClientRect();
+        const text = li.querySelector('.muted').firstChild;
+        const at = text.data.search(/[0-9۰-۹]/);
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 1);
+        const digit = range.getBoundingClientRect();
+        const nextLine = digit.top >= link.bottom - 2;
+        const after = rtl ? digit.right <= link.left + 1 : digit.left >= link.right - 1;
+        return {ok: nextLine || after, link: [link.left, link.right, link.top], digit: [digit.left, digit.right, digit.top]};
+    }""", page.locator("html").get_attribute("dir") == "rtl")
+
+
+def test_english_dashboard_keeps_the_date_after_a_persian_subject(page_as, new_context, base_url: str):
+    """Each entry is «kind: subject · date». A Persian subject on the English dashboard must not
+    pull the date's day number in front of it («Task: 24 · ارسال نمونهٔ قرارداد Nov 2026, 10:00»):
+    user text needs its own direction (dir=auto, as the record pages' details have). The same
+    check passes on the Persian dashboard."""
+    data = tour(page_as, new_context, base_url)
+    page = new_context(storage_state=data["state"], viewport=DESKTOP).new_page()
+    page.goto("/")
+    set_language(page, "en")
+    entry = page.locator(".dashboard li", has_text=TIMELINE["task"])
+    placement = day_follows_subject(page, entry)
+    assert placement["ok"], f"{entry.inner_text()!r}: {placement}"
+
+
+def test_english_printable_quote_fits_the_a4_page(page_as, new_context, base_url: str):
+    """Printed (print media, 703 px: A4 less the print style's 12 mm margins), the lines table of a
+    three-line quote stays inside the page in English as it does in Persian (test_quotes.py)."""
+    data = tour(page_as, new_context, base_url)
+    page = new_context(storage_state=data["state"], viewport={"width": 703, "height": 990}).new_page()
+    page.goto("/")
+    set_language(page, "en")
+    page.goto(f"/quotes/{data['ids']['quote']}/print")
+    page.emulate_media(media="print")
+    widths = horizontal_overflow(page)
+    table = page.locator(".printable table.lines").bounding_box()
+    assert widths["scrollWidth"] <= widths["clientWidth"] and table["x"] >= 0 and table["x"] + table["width"] <= 703, (widths, table)
+
+
+def test_english_board_counts_one_opportunity_in_the_singular(page_as, new_context, base_url: str):
+    """«1 opportunities» is not English."""
+    data = tour(page_as, new_context, base_url)
+    page = new_context(storage_state=data["state"], viewport=DESKTOP).new_page()
+    page.goto("/")
+    set_language(page, "en")
+    page.goto("/opportunities/board")
+    summary = page.locator(".board-column[aria-label='شناسایی'] .board-column-header p.muted").first.inner_text()
+    assert summary.strip() == "1 opportunity · Probability 10%", f"the column reads {summary!r}"
