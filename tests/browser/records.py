@@ -1,11 +1,12 @@
 """Creating accounts, contacts and leads the way a user does: through the pages' own forms.
 Field names are the API's JSON paths (first_name, phones.0.number, address.province…)."""
 
+import re
 from urllib.parse import urlencode
 
 from playwright.sync_api import Page
 
-from support import record_url, submit_form
+from support import RECORD_ID, record_url, submit_form
 
 
 def fill_form(page: Page, values: dict[str, str], form: str = "form.record-form") -> None:
@@ -31,6 +32,18 @@ def create_record(page: Page, base_url: str, resource: str, values: dict[str, st
     return match.group(1)
 
 
+def post_form(page: Page, base_url: str, address: str, fields: dict[str, str]) -> str:
+    """Sends a page's form without filling it in on screen (for records a test only needs, not
+    tests): posts `fields` to `address` as the signed-in user, with the CSRF token of the page on
+    screen, and returns the record id in the address it redirects to (or that address)."""
+    token = page.locator("input[name=_csrf]").first.input_value()
+    response = page.request.post(f"{base_url}{address}", form={"_csrf": token, **fields}, max_redirects=0)
+    assert response.status == 303, f"POST {address} answered {response.status}: {response.text()[:400]}"
+    location = response.headers["location"]
+    match = re.search(RECORD_ID, location, re.IGNORECASE)
+    return match.group(0).lower() if match else location
+
+
 def create_contact(page: Page, base_url: str, *, form_address: str | None = None, **values: str) -> str:
     return create_record(page, base_url, "contacts", values, form_address=form_address)
 
@@ -54,3 +67,22 @@ def search_list(page: Page, resource: str, query: str, **parameters: str) -> lis
     response = page.goto(f"/{resource}?" + urlencode({"q": query, **parameters}))
     assert response is not None and response.status == 200, f"{page.url} answered {response and response.status}"
     return list_names(page)
+
+
+def create_opportunity(page: Page, base_url: str, **values: str) -> str:
+    """Fills /opportunities/new: the account is typed by name (account_name), the stage chosen by
+    its id (see board_stages), the amount typed in the organisation's money unit."""
+    return create_record(page, base_url, "opportunities", values)
+
+
+def board_stages(page: Page, pipeline: str | None = None) -> dict[str, str]:
+    """Opens the pipeline board and returns its stages' names → ids (upper case, as the pages
+    print ids)."""
+    page.goto("/opportunities/board" + (f"?pipeline={pipeline}" if pipeline else ""))
+    return {column.get_attribute("aria-label"): column.get_attribute("data-stage")
+            for column in page.locator(".board-column").all()}
+
+
+def detail(page: Page, label: str):
+    """The value beside `label` in the record page's details list."""
+    return page.locator("dl.details dt", has_text=re.compile(f"^{re.escape(label)}$")).locator("xpath=following-sibling::dd[1]")

@@ -2,10 +2,14 @@
 screenshots for the docs (written only when PEYVAND_SCREENSHOTS=1, so an ordinary test run
 never changes a tracked file)."""
 
+import json
 import os
 import random
 import re
+import urllib.request
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page
@@ -74,6 +78,15 @@ def unique_mobile(prefix: str = "0935") -> str:
     return prefix + "".join(_random_source.choice("0123456789") for _ in range(11 - len(prefix)))
 
 
+def legal_entity_id() -> str:
+    """A valid 11-digit national ID of a company (شناسه ملی, with its check digit), unlikely to repeat."""
+    weights = [29, 27, 23, 19, 17, 29, 27, 23, 19, 17]
+    digits = [_random_source.randrange(1, 10)] + [_random_source.randrange(10) for _ in range(9)]
+    shift = digits[9] + 2
+    check = sum((digit + shift) * weight for digit, weight in zip(digits, weights)) % 11
+    return "".join(map(str, digits)) + str(0 if check == 10 else check)
+
+
 def unique_email(name: str = "person") -> str:
     return f"{name}.{_random_source.getrandbits(40):010x}@example.com"
 
@@ -113,3 +126,135 @@ def page_as(new_context, base_url):
         return new_context(storage_state=_signed_in_states[key], **context_args).new_page()
 
     return open_page
+
+
+# --- Numbers, money and days as the Persian pages print them ---------------------------------
+
+_TO_PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_TO_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+JALALI_MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]
+
+
+def persian_digits(text: object) -> str:
+    return str(text).translate(_TO_PERSIAN)
+
+
+def ascii_digits(text: str) -> str:
+    return text.translate(_TO_ASCII)
+
+
+def grouped(number: int) -> str:
+    """۱۲٬۳۴۵٬۶۷۸: thousands grouped with the Arabic thousands separator, Persian digits."""
+    return persian_digits(f"{number:,}".replace(",", "٬"))
+
+
+def toman(rials: int) -> str:
+    """An IRR amount (stored in rials) as the pages show it in Tomans: ۱۲٬۳۴۵٫۶ تومان."""
+    whole, tenth = divmod(rials, 10)
+    return grouped(whole) + (f"٫{persian_digits(tenth)}" if tenth else "") + " تومان"
+
+
+def rial(rials: int) -> str:
+    return f"{grouped(rials)} ریال"
+
+
+def money(rials: int, language: str = "fa") -> str:
+    """An IRR amount in Tomans as a page in `language` shows it (English: 12,345.6 Toman)."""
+    if language == "fa":
+        return toman(rials)
+    whole, tenth = divmod(rials, 10)
+    return f"{whole:,}" + (f".{tenth}" if tenth else "") + " Toman"
+
+
+def rials_of(text: str) -> int:
+    """Reads back what `toman` or `rial` wrote (the first amount in `text`)."""
+    match = re.search(r"([0-9,٬]+)(?:[٫.]([0-9]))?\s*(تومان|ریال)", ascii_digits(text))
+    assert match, f"no amount in {text!r}"
+    whole = int(match.group(1).replace(",", "").replace("٬", ""))
+    return whole * 10 + int(match.group(2) or 0) if match.group(3) == "تومان" else whole
+
+
+def rounded(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded half away from zero (both non-negative), as the server rounds money."""
+    quotient, remainder = divmod(numerator, denominator)
+    return quotient + (1 if 2 * remainder >= denominator else 0)
+
+
+def quote_line(unit_rials: int, quantity_milli: int, discount_bp: int = 0, tax_bp: int = 0) -> dict:
+    """A document line's amounts as the server computes them, each step rounded once:
+    gross = price × quantity, discount = gross × discount %, tax = (gross − discount) × tax %."""
+    gross = rounded(unit_rials * quantity_milli, 1000)
+    discount = rounded(gross * discount_bp, 10_000)
+    tax = rounded((gross - discount) * tax_bp, 10_000)
+    return {"gross": gross, "discount": discount, "tax": tax, "total": gross - discount + tax}
+
+
+def jalali(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """The Jalali (Solar Hijri) day of a Gregorian day."""
+    days_before_month = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+    leap_year = year + 1 if month > 2 else year
+    days = (355666 + 365 * year + (leap_year + 3) // 4 - (leap_year + 99) // 100 + (leap_year + 399) // 400
+            + day + days_before_month[month - 1])
+    jalali_year = -1595 + 33 * (days // 12053)
+    days %= 12053
+    jalali_year += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        jalali_year += (days - 1) // 365
+        days = (days - 1) % 365
+    if days < 186:
+        return jalali_year, 1 + days // 31, 1 + days % 31
+    return jalali_year, 7 + (days - 186) // 30, 1 + (days - 186) % 30
+
+
+def today_in_tehran(days_from_now: int = 0) -> tuple[int, int, int]:
+    """Today's Jalali day where the demo organisation works (or a day `days_from_now` away)."""
+    day = datetime.now(ZoneInfo("Asia/Tehran")) + timedelta(days=days_from_now)
+    return jalali(day.year, day.month, day.day)
+
+
+def jalali_input(day: tuple[int, int, int], time: str | None = None) -> str:
+    """۱۴۰۵/۰۹/۰۳ or ۱۴۰۵/۰۹/۰۳ ۱۰:۳۰, as a Persian user types a day (and time) into a form."""
+    year, month, day_of_month = day
+    return persian_digits(f"{year:04d}/{month:02d}/{day_of_month:02d}" + (f" {time}" if time else ""))
+
+
+def jalali_long(day: tuple[int, int, int]) -> str:
+    """۲ آذر ۱۴۰۵, as the pages write a day."""
+    year, month, day_of_month = day
+    return f"{persian_digits(day_of_month)} {JALALI_MONTHS[month - 1]} {persian_digits(year)}"
+
+
+# --- The JSON API, for what has no page (products) -------------------------------------------
+
+_api_tokens: dict[tuple[str, str], str] = {}
+
+
+def api(base_url: str, method: str, path: str, body: dict | None = None, *, token: str | None = None) -> dict:
+    """Calls /api/v1<path> with a JSON body and returns the JSON answer (raises on an error status)."""
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(f"{base_url}/api/v1{path}", method=method, headers=headers,
+                                     data=json.dumps(body).encode() if body is not None else None)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read() or b"{}")
+
+
+def api_token(base_url: str, email: str = ADMIN, password: str = DEMO_PASSWORD) -> str:
+    """A bearer token from POST /api/v1/auth/login, one per user and test session."""
+    key = (base_url, email)
+    if key not in _api_tokens:
+        _api_tokens[key] = api(base_url, "POST", "/auth/login", {"email": email, "password": password})["token"]
+    return _api_tokens[key]
+
+
+def create_product(base_url: str, *, name_fa: str, list_price_rials: int, tax_rate_bp: int = 1000,
+                   name_en: str | None = None, sku_prefix: str = "T") -> dict:
+    """A product made through the API (the web UI has no product pages), priced in IRR, with a
+    stock code no other product has (<sku_prefix>-<random digits>)."""
+    body = {"sku": f"{sku_prefix}-{_random_source.randrange(10**6):06d}", "name_fa": name_fa,
+            "list_price": {"amount_minor": list_price_rials}, "tax_rate_bp": tax_rate_bp}
+    if name_en:
+        body["name_en"] = name_en
+    return api(base_url, "POST", "/products", body, token=api_token(base_url))

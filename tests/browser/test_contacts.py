@@ -174,7 +174,6 @@ def test_quick_add_puts_note_and_task_on_the_timeline(page_as, base_url: str):
     expect(entry.locator("strong")).to_have_text(f"کار: {task}")
     expect(entry).to_contain_text("باز")
     expect(entry).to_contain_text("موعد ۳ آذر ۱۴۰۵، ۱۰:۳۰")
-    screenshot(page, "contact-timeline")
 
     # A refused quick add reopens the form with its error and keeps the text.
     quick_add.locator("summary").click()

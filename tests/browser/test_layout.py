@@ -1,14 +1,14 @@
 """The main screens on a small phone (360×740) in both languages: the document never scrolls
-sideways and every control fits on the screen (wide tables scroll inside their own box). With
-PEYVAND_SCREENSHOTS=1 the same screens are saved for the docs, on a phone and on a desktop."""
+sideways and every control fits on the screen (wide tables scroll inside their own box); on a
+desktop, too. (The docs' screenshots of these screens come from test_tour.py.)"""
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from records import create_account, create_contact, create_lead
-from support import ADMIN, SALES_MANAGER, horizontal_overflow, page_as, screenshot, unique_email, unique_mobile, unique_word  # noqa: F401
+from support import ADMIN, SALES_MANAGER, horizontal_overflow, page_as, unique_email, unique_mobile, unique_word  # noqa: F401
 
-# Screen name (for its screenshot) → address; {contact}, {account}, {lead} and
+# Screen name → address; {contact}, {account}, {lead} and
 # {long_name_contact} are sample records.
 SCREENS = {
     "contacts": "/contacts",
@@ -86,7 +86,7 @@ def test_main_screens_fit_a_small_phone(page_as, base_url: str, language: str):
     try:
         expect(page.locator("html")).to_have_attribute("lang", language)
         problems = []
-        for name, address in screens.items():
+        for address in screens.values():
             response = page.goto(address)
             assert response is not None and response.status == 200, f"{address} answered {response and response.status}"
             expect(page.locator("html")).to_have_attribute("dir", "rtl" if language == "fa" else "ltr")
@@ -94,13 +94,10 @@ def test_main_screens_fit_a_small_phone(page_as, base_url: str, language: str):
             if widths["clientWidth"] != PHONE["width"] or widths["scrollWidth"] > widths["clientWidth"]:
                 problems.append(f"{address}: document {widths['scrollWidth']} px wide on a {widths['clientWidth']} px screen")
             problems += [f"{address}: {control} sticks out" for control in controls_outside(page, PHONE["width"])]
-            suffix = "" if language == "fa" else "-en"
-            screenshot(page, f"{name}{suffix}-mobile")
             page.set_viewport_size(DESKTOP)
             widths = horizontal_overflow(page)
             if widths["scrollWidth"] > widths["clientWidth"]:
                 problems.append(f"{address} (desktop): document {widths['scrollWidth']} px wide on {widths['clientWidth']} px")
-            screenshot(page, f"{name}{suffix}", full_page=True)
             page.set_viewport_size(PHONE)
         assert not problems, "\n".join(problems)
     finally:

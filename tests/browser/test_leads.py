@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from records import create_account, create_lead
-from support import ADMIN, RECORD_ID, page_as, record_url, screenshot, submit_form, unique_mobile, unique_word  # noqa: F401
+from support import ADMIN, RECORD_ID, page_as, record_url, submit_form, unique_mobile, unique_word  # noqa: F401
 
 ALREADY_CONVERTED_FA = "این سرنخ پیش‌تر تبدیل شده است."
 
@@ -46,7 +46,6 @@ def test_converting_a_lead_offers_and_links_the_existing_account(page_as, base_u
     expect(radio(page, "account", "none")).not_to_be_checked()
     # No contact matches this new person, so a new contact is made.
     expect(radio(page, "contact", "new")).to_be_checked()
-    screenshot(page, "lead-convert")
 
     response = submit_form(page, "form.conversion")
     assert response.status == 200

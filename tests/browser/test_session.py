@@ -35,7 +35,6 @@ def test_admin_signs_in_and_lands_on_persian_home(page: Page, base_url: str):
     expect(page.locator("main")).to_contain_text(ORGANISATION_NAME)
     expect(page.locator("header.app-header .who a[href='/preferences/password']")).to_have_text(ADMIN_NAME)
     expect(page.get_by_role("button", name=SIGN_OUT_FA)).to_be_visible()
-    screenshot(page, "home")
 
 
 def test_wrong_password_shows_form_error_and_keeps_email(page: Page, base_url: str):
