@@ -57,8 +57,10 @@ def create_lead(page: Page, base_url: str, **values: str) -> str:
 
 
 def list_names(page: Page) -> list[str]:
-    """The record names (first column links) of the list page on screen."""
-    return [text.strip() for text in page.locator("table.records tbody tr td:first-child a").all_inner_texts()]
+    """The record names of the list page on screen: each row's first link (the first column
+    holds the bulk-action tick box on lists that have one)."""
+    return page.locator("table.records tbody tr").evaluate_all(
+        "rows => rows.map(row => (row.querySelector('td a')?.innerText ?? '').trim())")
 
 
 def search_list(page: Page, resource: str, query: str, **parameters: str) -> list[str]:

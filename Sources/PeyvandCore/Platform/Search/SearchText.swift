@@ -8,13 +8,16 @@ public enum SearchText {
     public static let maximumTerms = 8
 
     /// The searchable document: every part normalised (`علي` → `علی`, `۰۹۱۲` → `0912`), separators
-    /// turned into spaces; multi-word names also appear compacted, so `علیرضا` finds `علی رضا`.
+    /// turned into spaces; multi-word names also appear compacted, so `علیرضا` finds `علی رضا`,
+    /// and neighbouring digit groups also appear joined as a query joins them, so `Q-1405-000003`
+    /// is found by its whole number.
     public static func document(_ parts: [String?]) -> String {
         var document: [String] = []
         for part in parts.compactMap({ $0 }) where !part.isEmpty {
             let cleaned = words(of: part)
             document += cleaned
             if cleaned.count > 1 { document.append(cleaned.joined()) }
+            document += joiningDigitRuns(cleaned).filter { !cleaned.contains($0) }
         }
         return document.joined(separator: " ")
     }
@@ -22,12 +25,16 @@ public enum SearchText {
     /// The query's words, normalised like documents; empty when nothing searchable remains.
     /// Neighbouring groups of digits are joined, so a phone typed as `0912 111 2233` is one term.
     public static func terms(_ query: String) -> [String] {
-        var terms: [String] = []
-        for word in words(of: query) {
-            if let last = terms.last, isDigits(last), isDigits(word) { terms[terms.count - 1] = last + word }
-            else { terms.append(word) }
+        Array(joiningDigitRuns(words(of: query)).prefix(maximumTerms))
+    }
+
+    private static func joiningDigitRuns(_ words: [String]) -> [String] {
+        var joined: [String] = []
+        for word in words {
+            if let last = joined.last, isDigits(last), isDigits(word) { joined[joined.count - 1] = last + word }
+            else { joined.append(word) }
         }
-        return Array(terms.prefix(maximumTerms))
+        return joined
     }
 
     private static func isDigits(_ word: String) -> Bool { word.allSatisfy { $0.isASCII && $0.isNumber } }

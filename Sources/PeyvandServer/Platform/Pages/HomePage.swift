@@ -95,9 +95,12 @@ enum HomePageView {
             guard !activities.isEmpty else { return .p(.class("empty"), .text(page.text(empty))) }
             return .ul(.class("related"), .forEach(activities) { activity in
                 .li(.strong(.text(ActivityText.kind(activity.kind, in: page.language) + ": ")),
-                    .unwrap(activity.regardingType.flatMap { type in activity.regardingID.map { (WebResource(recordType: type), $0) } },
-                            { .a(.href(SiteURL.record($0.0, $0.1).path + "#timeline"), .text(activity.subject)) },
-                            else: .text(activity.subject)),
+                    // The subject may be in the other language: isolated, so the date after it stays after it.
+                    .element(named: "bdi", nodes: [
+                        .unwrap(activity.regardingType.flatMap { type in activity.regardingID.map { (WebResource(recordType: type), $0) } },
+                                { .a(.href(SiteURL.record($0.0, $0.1).path + "#timeline"), .text(activity.subject)) },
+                                else: .text(activity.subject)),
+                    ]),
                     .span(.class("muted"), .text(" · " + display.moment(activity.startAt ?? activity.dueAt ?? activity.remindAt))))
             })
         }

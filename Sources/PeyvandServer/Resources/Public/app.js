@@ -156,7 +156,10 @@ document.querySelectorAll("form.quote-editor").forEach((form) => {
     input.addEventListener("focus", () => { render(); panel.hidden = false; });
     // Clicks inside the calendar (whose buttons are rebuilt on every month change) keep it open.
     panel.addEventListener("click", (event) => event.stopPropagation());
-    input.addEventListener("keydown", (event) => { if (event.key === "Escape") panel.hidden = true; });
+    input.addEventListener("keydown", (event) => { if (event.key === "Escape" || event.key === "Tab") panel.hidden = true; });
+    // Typing means the calendar is not wanted; leaving the box closes it too.
+    input.addEventListener("input", () => { panel.hidden = true; });
+    input.addEventListener("focusout", (event) => { if (!panel.contains(event.relatedTarget)) panel.hidden = true; });
     document.addEventListener("click", (event) => {
       if (event.target !== input) panel.hidden = true;
     });

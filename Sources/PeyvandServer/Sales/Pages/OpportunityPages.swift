@@ -169,7 +169,7 @@ enum OpportunityPages: RecordPages {
         }
     }
 
-    /// `POST /opportunities/{id}/reopen`: a won or lost opportunity back into its last open stage.
+    /// `POST /opportunities/{id}/reopen`: a won or lost opportunity back into the pipeline's last open stage.
     @Sendable static func reopen(_ request: Request) async throws -> Response {
         let page = try WebPage(request)
         let id = try idParameter(request)

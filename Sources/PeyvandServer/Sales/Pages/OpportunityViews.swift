@@ -25,7 +25,7 @@ enum OpportunityText {
         case .board: ("تابلوی فروش", "Pipeline board")
         case .list: ("فهرست", "List")
         case .weighted: ("وزنی", "Weighted")
-        case .cards(let count): ("\(count) فرصت", "\(count) opportunities")
+        case .cards(let count): ("\(count) فرصت", count == "1" ? "1 opportunity" : "\(count) opportunities")
         case .reopen: ("بازگشایی", "Reopen")
         case .pipeline: ("قیف فروش", "Pipeline")
         case .probability: ("احتمال", "Probability")
