@@ -7,7 +7,6 @@ enum AccountViews {
     static func list(_ result: ListPage<Account>, users: [UUID: String], query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: SalesText) -> String { key.text(in: language) }
-        let url = SiteURL.records(.accounts)
         let columns: [ListColumn<Account>] = [
             ListView.selectColumn(\.id, label: \.name),
             ListColumn(text(.name), sort: "name") { .a(.href(SiteURL.record(.accounts, $0.id).path), .text($0.name)) },
@@ -25,19 +24,8 @@ enum AccountViews {
             FormField(name: "province", label: text(.province), control: .select(SalesText.provinces(in: language)),
                       value: query.value(of: "province")),
         ]
-        return .group(
-            RecordView.header(page.text(.accounts), actions: [
-                .if(page.context.permissions.scope(for: .accounts, .create) != nil,
-                    .a(.class("button"), .href(SiteURL.newRecord(.accounts).path), .text(page.text(.newAccount)))),
-            ]),
-            ListView.savedViews(.accounts, query: query, page: page),
-            ListView.toolbar(url, query: query, filters: filters, display: display,
-                             actions: [ListView.exportLink(.accounts, module: .accounts, query: query, page: page),
-                                       ListView.importLink(.accounts, page: page)]),
-            ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
-            ListView.bulkForm(.accounts, module: .accounts, users: users, query: query, page: page),
-            ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
-        )
+        return ListView.recordList(result, resource: .accounts, module: .accounts, title: .accounts, newRecord: .newAccount, columns: columns,
+                                   filters: filters, users: users, query: query, page: page)
     }
 
     static func record(_ account: Account, parentName: String?, contacts: [Contact], opportunities: [Opportunity], duplicates: [DuplicateCandidate],

@@ -11,7 +11,6 @@ enum ContactViews {
     static func list(_ result: ListPage<Contact>, accountNames: [UUID: String], users: [UUID: String], query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: SalesText) -> String { key.text(in: language) }
-        let url = SiteURL.records(.contacts)
         let columns: [ListColumn<Contact>] = [
             ListView.selectColumn(\.id, label: \.fullName),
             ListColumn(text(.lastName), sort: "last_name") { contact in
@@ -36,19 +35,8 @@ enum ContactViews {
             FormField(name: "lead_source", label: text(.leadSource), control: .select(SalesText.options(Lead.Source.self, in: language)),
                       value: query.value(of: "lead_source")),
         ]
-        let canCreate = page.context.permissions.scope(for: .contacts, .create) != nil
-        return .group(
-            RecordView.header(page.text(.contacts), actions: [
-                .if(canCreate, .a(.class("button"), .href(SiteURL.newRecord(.contacts).path), .text(page.text(.newContact)))),
-            ]),
-            ListView.savedViews(.contacts, query: query, page: page),
-            ListView.toolbar(url, query: query, filters: filters, display: display,
-                             actions: [ListView.exportLink(.contacts, module: .contacts, query: query, page: page),
-                                       ListView.importLink(.contacts, page: page)]),
-            ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
-            ListView.bulkForm(.contacts, module: .contacts, users: users, query: query, page: page),
-            ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
-        )
+        return ListView.recordList(result, resource: .contacts, module: .contacts, title: .contacts, newRecord: .newContact, columns: columns,
+                                   filters: filters, users: users, query: query, page: page)
     }
 
     static func record(_ contact: Contact, accountName: String?, duplicates: [DuplicateCandidate], timeline: TimelineView, quickAdd: FormState,

@@ -31,7 +31,6 @@ enum LeadViews {
     static func list(_ result: ListPage<Lead>, users: [UUID: String], query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: SalesText) -> String { key.text(in: language) }
-        let url = SiteURL.records(.leads)
         let columns: [ListColumn<Lead>] = [
             ListView.selectColumn(\.id, label: \.fullName),
             ListColumn(text(.lastName), sort: "last_name") { .a(.href(SiteURL.record(.leads, $0.id).path), .text($0.fullName)) },
@@ -47,19 +46,8 @@ enum LeadViews {
             FormField(name: "source", label: text(.source), control: .select(SalesText.options(Lead.Source.self, in: language)),
                       value: query.value(of: "source")),
         ]
-        return .group(
-            RecordView.header(page.text(.leads), actions: [
-                .if(page.context.permissions.scope(for: .leads, .create) != nil,
-                    .a(.class("button"), .href(SiteURL.newRecord(.leads).path), .text(page.text(.newLead)))),
-            ]),
-            ListView.savedViews(.leads, query: query, page: page),
-            ListView.toolbar(url, query: query, filters: filters, display: display,
-                             actions: [ListView.exportLink(.leads, module: .leads, query: query, page: page),
-                                       ListView.importLink(.leads, page: page)]),
-            ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
-            ListView.bulkForm(.leads, module: .leads, users: users, query: query, page: page),
-            ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
-        )
+        return ListView.recordList(result, resource: .leads, module: .leads, title: .leads, newRecord: .newLead, columns: columns,
+                                   filters: filters, users: users, query: query, page: page)
     }
 
     static func record(_ lead: Lead, timeline: TimelineView, quickAdd: FormState, page: WebPage) -> Node<HTML.BodyContext> {

@@ -57,7 +57,6 @@ enum OpportunityViews {
         let display = page.display, language = page.language
         func text(_ key: OpportunityText) -> String { key.text(in: language) }
         let stages = stageNames(pipelines)
-        let url = SiteURL.records(.opportunities)
         let columns: [ListColumn<Opportunity>] = [
             ListView.selectColumn(\.id, label: \.name),
             ListColumn(text(.name), sort: "name") { .a(.href(SiteURL.record(.opportunities, $0.id).path), .text($0.name)) },
@@ -71,18 +70,9 @@ enum OpportunityViews {
             FormField(name: "status", label: text(.status), control: .select(SalesText.options(Opportunity.Status.self, in: language)),
                       value: query.value(of: "status")),
         ]
-        return .group(
-            RecordView.header(page.text(.opportunities), actions: [
-                .a(.class("button quiet"), .href(SiteURL.board.path), .text(text(.board))),
-                .if(page.context.permissions.scope(for: .opportunities, .create) != nil,
-                    .a(.class("button"), .href(SiteURL.newRecord(.opportunities).path), .text(page.text(.newOpportunity)))),
-            ]),
-            ListView.savedViews(.opportunities, query: query, page: page),
-            ListView.toolbar(url, query: query, filters: filters, display: display),
-            ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
-            ListView.bulkForm(.opportunities, module: .opportunities, users: users, query: query, page: page),
-            ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
-        )
+        return ListView.recordList(result, resource: .opportunities, module: .opportunities, title: .opportunities, newRecord: .newOpportunity, columns: columns,
+                                   filters: filters,
+                                   headerActions: [.a(.class("button quiet"), .href(SiteURL.board.path), .text(text(.board)))], users: users, query: query, page: page)
     }
 
     static func record(_ opportunity: Opportunity, accountName: String?, contactName: String?, pipelines: Pipelines,

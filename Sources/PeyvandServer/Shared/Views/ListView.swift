@@ -167,6 +167,29 @@ enum ListView {
         )
     }
 
+    /// A record type's whole list page: heading with "new", saved views, search and filters with
+    /// export and import, the table with tick boxes, the bulk actions and the pager.
+    static func recordList<Item>(_ result: ListPage<Item>, resource: WebResource, module: PermissionModule, title: UIText,
+                                 newRecord: UIText, columns: [ListColumn<Item>], filters: [FormField],
+                                 headerActions: [Node<HTML.BodyContext>] = [], users: [UUID: String], query: ListQuery,
+                                 page: WebPage) -> Node<HTML.BodyContext> {
+        let url = SiteURL.records(resource), display = page.display
+        let transfers = ImportResource(rawValue: resource.rawValue).map {
+            [exportLink(resource, module: module, query: query, page: page), importLink($0, page: page)]
+        } ?? []
+        return .group(
+            RecordView.header(page.text(title), actions: headerActions + [
+                .if(page.context.permissions.scope(for: module, .create) != nil,
+                    .a(.class("button"), .href(SiteURL.newRecord(resource).path), .text(page.text(newRecord)))),
+            ]),
+            savedViews(resource, query: query, page: page),
+            toolbar(url, query: query, filters: filters, display: display, actions: transfers),
+            table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
+            bulkForm(resource, module: module, users: users, query: query, page: page),
+            pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
+        )
+    }
+
     /// A link that downloads the list as CSV, as filtered and sorted on the page; only for readers
     /// who may export it.
     static func exportLink(_ resource: WebResource, module: PermissionModule, query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
