@@ -115,4 +115,27 @@ struct QuotePagesTests {
             #expect(try await web.get("/invoices/\(invoice)/print").body.string.contains(paid.number))
         }
     }
+
+    @Test func accepting_a_quote_made_for_an_opportunity_wins_the_opportunity() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let account = try WebClient.createdID(try await web.post("/accounts/new", [("name", "Arya Co")]))
+            let deal = try WebClient.createdID(try await web.post("/opportunities/new", [("name", "Fleet"), ("account_id", account.uuidString),
+                                                                                          ("amount", "1000")]))
+            let quote = try WebClient.createdID(try await web.post("/quotes/new", [
+                ("account_id", account.uuidString), ("opportunity_id", deal.uuidString), ("lines.0.description", "Support"),
+                ("lines.0.unit_price", "100"), ("intent", "save"),
+            ]))
+            _ = try await web.post("/quotes/\(quote)/send", [("version", "1")])
+            #expect(try await Opportunity.find(deal, on: app.db)?.status == "open")
+            _ = try await web.post("/quotes/\(quote)/accept", [("version", "2")])
+            let won = try #require(try await Opportunity.find(deal, on: app.db))
+            #expect(won.status == "won")
+            #expect(won.closedAt != nil)
+            let stage = try #require(try await PipelineStage.find(won.stageID, on: app.db))
+            #expect(stage.outcome == "won")
+            #expect(try await OpportunityStageChange.query(on: app.db).filter(\.$opportunityID == deal).count() == 2)
+        }
+    }
 }

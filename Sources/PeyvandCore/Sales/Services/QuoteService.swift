@@ -162,6 +162,7 @@ public struct QuoteService: Sendable {
             guard status == .accepted else { return (quote, nil) }
             let order = try await OrderService.make(from: quote, lines: lines, by: context, at: now, on: database)
             try await Self.markCustomer(quote.accountID, by: context, at: now, on: database)
+            try await Self.winOpportunity(quote.opportunityID, by: context, at: now, on: database)
             return (quote, order)
         }
     }
@@ -177,6 +178,26 @@ public struct QuoteService: Sendable {
         account.version += 1
         try await account.update(on: database)
         try await SalesRecords.recordChange(account, action: .update, before: before, by: context, at: now, on: database)
+    }
+
+    /// Accepting a quote wins the open opportunity it was made for: it enters its pipeline's won
+    /// stage, with the stage change kept for the pipeline's history.
+    private static func winOpportunity(_ id: UUID?, by context: RequestContext, at now: Date, on database: any Database) async throws {
+        guard let id, let opportunity = try await Opportunity.query(on: database).scoped(to: context).filter(\.$id == id).first(),
+              opportunity.status == Opportunity.Status.open.rawValue,
+              let won = try await PipelineStage.query(on: database).scoped(to: context).filter(\.$pipelineID == opportunity.pipelineID)
+                .filter(\.$outcome == PipelineStage.Outcome.won.rawValue).sort(\.$position).first()
+        else { return }
+        let before = opportunity.auditSnapshot
+        let fromStage = opportunity.stageID
+        opportunity.stageID = won.id!
+        opportunity.status = Opportunity.Status.won.rawValue
+        opportunity.closedAt = now
+        opportunity.version += 1
+        try await opportunity.update(on: database)
+        try await OpportunityStageChange(organisationID: context.organisationID, opportunityID: id, fromStageID: fromStage, toStageID: won.id!,
+                                         amountMinor: opportunity.amountMinor, changedBy: context.userID, changedAt: now).create(on: database)
+        try await SalesRecords.recordChange(opportunity, action: .update, before: before, by: context, at: now, on: database)
     }
 
     private func apply(_ input: QuoteInput, to quote: Quote) {

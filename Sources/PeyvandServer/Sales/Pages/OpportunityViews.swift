@@ -95,6 +95,10 @@ enum OpportunityViews {
             RecordView.header(opportunity.name, subtitle: "\(stages[opportunity.stageID] ?? "") · \(SalesText.value(opportunity.status, in: language))", actions: [
                 .if(canEdit && !isOpen, page.button(text(.reopen), posting: SiteURL.recordAction(.opportunities, id, "reopen").path,
                                                     hidden: [("version", String(opportunity.version))], class: "")),
+                .if(isOpen && context.permissions.scope(for: .quotes, .create) != nil,
+                    .a(.class("button quiet"), .href(SiteURL.newRecord(.quotes).with([("account_id", opportunity.accountID.uuidString),
+                                                                                       ("opportunity_id", id.uuidString)]).attributeEscaped),
+                       .text(QuoteText.newQuote.text(in: language)))),
                 .if(canEdit, .a(.class("button"), .href(SiteURL.editRecord(.opportunities, id).path), .text(page.text(.edit)))),
                 .if(canDelete, page.button(page.text(.delete), posting: SiteURL.recordAction(.opportunities, id, "delete").path,
                                            hidden: [("version", String(opportunity.version))], class: "danger",

@@ -35,7 +35,10 @@ enum QuoteForm {
             if match.id != nil { input.provided.insert("account_id") }
             if let problem = match.problem { problems.add("account_name", problem) }
         }
-        input.opportunityID = filled("opportunity_id").flatMap(UUID.init(uuidString:))
+        if let opportunityID = filled("opportunity_id").flatMap(UUID.init(uuidString:)) {
+            input.opportunityID = opportunityID
+            input.provided.insert("opportunity_id")
+        }
 
         let rows = Set(form.pairs.compactMap { pair -> Int? in
             let parts = pair.name.split(separator: ".")
