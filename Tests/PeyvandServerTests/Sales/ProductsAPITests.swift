@@ -252,9 +252,12 @@ struct ProductsAPITests {
             let first = try #require(all.firstIndex { $0.name == "sales.0002" })
             let later = Array(all[first...])
 
-            for migration in later.reversed() { try await migration.revert(on: app.db).get() }
-            // Everything they made is gone: preparing again would fail on any leftover table, index or trigger.
-            for migration in later { try await migration.prepare(on: app.db).get() }
+            // On one connection: another pooled SQLite connection may still read the schema as it was.
+            try await app.db.transaction { database in
+                for migration in later.reversed() { try await migration.revert(on: database).get() }
+                // Everything they made is gone: preparing again would fail on any leftover table, index or trigger.
+                for migration in later { try await migration.prepare(on: database).get() }
+            }
 
             #expect(try await Product.query(on: app.db).count() == 0)
             #expect(try await Self.create(app, org.admin, Self.product("MIG-1")).status == .created)
