@@ -129,6 +129,17 @@ public struct PriceListService: Sendable {
         }
     }
 
+    /// What a product costs in each price list the actor may read, by list name (a product page's
+    /// price table). Two queries, however many lists price it.
+    public func prices(of productID: UUID, in context: RequestContext) async throws -> [(priceList: PriceList, item: PriceListItem)] {
+        _ = try await SalesRecords.find(Product.self, productID, for: .read, in: context, on: store.database)
+        let items = try await PriceListItem.query(on: store.database).scoped(to: context).filter(\.$productID == productID).all()
+        let itemsByList = Dictionary(items.map { ($0.priceListID, $0) }, uniquingKeysWith: { first, _ in first })
+        let lists = try await PriceList.query(on: store.database).scoped(to: context, for: .read)
+            .filter(\.$id ~~ Array(itemsByList.keys)).sort(\.$name).all()
+        return lists.compactMap { list in itemsByList[list.id!].map { (list, $0) } }
+    }
+
     /// One product's item in the list; "not found" when the list does not price it.
     public func item(in priceListID: UUID, product productID: UUID, in context: RequestContext) async throws -> PricedItem {
         let priceList = try await find(priceListID, in: context)

@@ -27,6 +27,11 @@ public struct ProductService: Sendable {
         try await SalesRecords.find(Product.self, id, for: .read, in: context, on: store.database)
     }
 
+    /// The product with this SKU (compared as `Product.skuKey` does), if the actor may read it.
+    public func find(sku: String, in context: RequestContext) async throws -> Product? {
+        try await Product.query(on: store.database).scoped(to: context, for: .read).filter(\.$skuKey == Product.skuKey(sku)).first()
+    }
+
     public func create(_ input: ProductInput, by context: RequestContext,
                        readProblems: FieldValidator = FieldValidator()) async throws -> Product {
         try context.require(.products, .create)

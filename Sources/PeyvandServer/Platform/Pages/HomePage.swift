@@ -67,16 +67,14 @@ struct HomePageModel {
         let opportunities = try await RecordNames.opportunities(ids(Opportunity.auditType), in: page)
         return picked.compactMap { entry in
             let resource = WebResource(recordType: entry.recordType)
-            let (names, kind): ([UUID: String], UIText) = switch resource {
-            case .contacts: (contacts, .contacts)
-            case .accounts: (accounts, .accounts)
-            case .leads: (leads, .leads)
-            case .opportunities: (opportunities, .opportunities)
-            case .quotes: ([:], .quotes)
-            case .orders: ([:], .orders)
-            case .invoices: ([:], .invoices)
+            let names: [UUID: String] = switch resource {
+            case .contacts: contacts
+            case .accounts: accounts
+            case .leads: leads
+            case .opportunities: opportunities
+            case .quotes, .orders, .invoices, .products, .priceLists: [:]
             }
-            return names[entry.recordID].map { RecentRecord(url: .record(resource, entry.recordID), name: $0, kind: kind) }
+            return names[entry.recordID].map { RecentRecord(url: .record(resource, entry.recordID), name: $0, kind: resource.title) }
         }
     }
 

@@ -86,7 +86,7 @@ enum PriceListsAPI {
         return .noContent
     }
 
-    private static func read(_ reader: inout FieldReader) -> PriceListInput {
+    static func read(_ reader: inout FieldReader) -> PriceListInput {
         PriceListInput(
             provided: reader.providedKeys, name: reader.string("name"), currency: reader.string("currency"),
             validFrom: reader.string("valid_from"), validTo: reader.string("valid_to"), isActive: reader.bool("is_active"),

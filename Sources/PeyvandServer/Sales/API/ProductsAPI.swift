@@ -64,7 +64,7 @@ enum ProductsAPI {
         return try jsonResponse(EffectivePriceDTO(price))
     }
 
-    private static func read(_ reader: inout FieldReader) -> ProductInput {
+    static func read(_ reader: inout FieldReader) -> ProductInput {
         let listPrice = reader.nested("list_price") {
             ProductInput.ListPrice(amountMinor: $0.int64("amount_minor"), currency: $0.string("currency"))
         }

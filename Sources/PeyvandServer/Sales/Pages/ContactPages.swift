@@ -6,7 +6,7 @@ import Vapor
 enum ContactPages: RecordPages {
     typealias Record = Contact
     static let resource = WebResource.contacts
-    static let regarding = RegardingType.contact
+    static let regarding: RegardingType? = .contact
     static let exportResource: ImportResource? = .contacts
     static let shape = ContactViews.shape
 

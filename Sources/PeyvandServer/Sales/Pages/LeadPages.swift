@@ -7,7 +7,7 @@ import Vapor
 enum LeadPages: RecordPages {
     typealias Record = Lead
     static let resource = WebResource.leads
-    static let regarding = RegardingType.lead
+    static let regarding: RegardingType? = .lead
     static let exportResource: ImportResource? = .leads
     static let shape = FormData.Shape(rows: PartyViews.shape.rows, commaSeparated: PartyViews.shape.commaSeparated, integers: ["score"])
 

@@ -7,8 +7,8 @@ import Vapor
 enum OpportunityPages: RecordPages {
     typealias Record = Opportunity
     static let resource = WebResource.opportunities
-    static let regarding = RegardingType.opportunity
-    static let shape = FormData.Shape(commaSeparated: ["tags", "competitors"], integers: ["amount"])
+    static let regarding: RegardingType? = .opportunity
+    static let shape = FormData.Shape(commaSeparated: ["tags", "competitors"])
     static let showsMoney = true
 
     static func service(_ page: WebPage) -> OpportunityService { OpportunityService(store: page.store) }
@@ -59,15 +59,7 @@ enum OpportunityPages: RecordPages {
 
     /// The amount is typed in the unit the organisation shows (Toman or Rial) and stored in minor units.
     static func prepare(_ object: inout [String: JSONValue], page: WebPage) {
-        switch object["amount"] {
-        case .int(let amount)?:
-            let minor = page.display.moneyUnit == .toman ? amount.multipliedReportingOverflow(by: 10) : (partialValue: amount, overflow: false)
-            object["amount"] = .object(["amount_minor": minor.overflow ? .string(String(amount)) : .int(minor.partialValue)])
-        case .string(let text)?:
-            object["amount"] = .object(["amount_minor": .string(text)])
-        default:
-            object["amount"] = nil
-        }
+        NumberInput.minorUnits(&object, field: "amount", as: "amount", scale: page.display.typingScale(for: "IRR"))
     }
 
     static func saveNew(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Opportunity {

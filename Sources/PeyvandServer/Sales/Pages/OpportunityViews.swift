@@ -136,7 +136,7 @@ enum OpportunityViews {
         let language = page.language
         func text(_ key: OpportunityText) -> String { key.text(in: language) }
         let action = opportunity.map { SiteURL.editRecord(.opportunities, $0.id).path } ?? SiteURL.newRecord(.opportunities).path
-        let unit = page.display.moneyUnit == .toman ? (language == .fa ? "تومان" : "Toman") : (language == .fa ? "ریال" : "Rial")
+        let unit = page.display.moneyUnitName
         var accountField = FormField("account_name", text(.account), in: state, isRequired: true, hint: text(.accountHint))
         accountField.value = state.values["account_name"] ?? accountName
         accountField.error = state.errors["account_name"] ?? state.errors["account_id"]
@@ -243,10 +243,9 @@ enum OpportunityViews {
     }
 
     static func values(of opportunity: Opportunity, display: Display) -> [String: String] {
-        let amount = display.moneyUnit == .toman && opportunity.currency == "IRR" ? opportunity.amountMinor / 10 : opportunity.amountMinor
         let values: [String: String?] = [
             "name": opportunity.name, "account_id": opportunity.accountID.uuidString, "stage_id": opportunity.stageID.uuidString,
-            "amount": PersianText.digits(String(amount), display.digits), "expected_close_date": display.dayInput(opportunity.expectedCloseDate),
+            "amount": display.typedAmount(opportunity.amountMinor, currency: opportunity.currency), "expected_close_date": display.dayInput(opportunity.expectedCloseDate),
             "lost_reason": opportunity.lostReason, "competitors": opportunity.competitors.joined(separator: "، "),
             "tags": opportunity.tags.joined(separator: "، "), "description": opportunity.details,
         ]

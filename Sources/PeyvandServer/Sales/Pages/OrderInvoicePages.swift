@@ -185,7 +185,7 @@ enum OrderInvoicePages {
         func text(_ key: DocumentText) -> String { key.text(in: language) }
         let canEdit = page.context.may(.update, on: .invoices, ownerUserID: invoice.ownerUserID, ownerTeamID: invoice.ownerTeamID)
         let payable = [Invoice.Status.issued.rawValue, Invoice.Status.partiallyPaid.rawValue].contains(invoice.status)
-        let unit = display.moneyUnit == .toman ? (language == .fa ? "تومان" : "Toman") : (language == .fa ? "ریال" : "Rial")
+        let unit = display.moneyUnitName
         let methods = Payment.Method.allCases.map { ($0.rawValue, DocumentText.status($0.rawValue, in: language)) }
         return page.render("\(text(.invoice)) \(invoice.number)", section: .quotes, status: status, .group(
             documentTabs(.invoices, page: page),
@@ -234,7 +234,7 @@ enum OrderInvoicePages {
         var problems = FieldValidator()
         var amount: Int64?
         if let text = form.value("amount"), !text.trimmingCharacters(in: .whitespaces).isEmpty {
-            amount = QuoteForm.decimal(text, scale: page.display.moneyUnit == .toman ? 10 : 1)
+            amount = NumberInput.scaled(text, scale: page.display.typingScale(for: "IRR"))
             if amount == nil { problems.add("amount", .invalidFormat) }
         }
         let paidOn = form.value("paid_on").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }

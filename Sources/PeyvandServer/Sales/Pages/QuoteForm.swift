@@ -53,11 +53,11 @@ enum QuoteForm {
             let sent = lines.count
             func number(_ field: String, scale: Int64, apiField: String) -> Int64? {
                 guard let text = filled(prefix + field) else { return nil }
-                guard let value = decimal(text, scale: scale) else { problems.add("lines.\(sent).\(apiField)", .invalidFormat); return nil }
+                guard let value = NumberInput.scaled(text, scale: scale) else { problems.add("lines.\(sent).\(apiField)", .invalidFormat); return nil }
                 return value
             }
             let quantity = filled(prefix + "quantity") == nil ? 1000 : number("quantity", scale: 1000, apiField: "quantity")
-            let unitScale: Int64 = page.display.moneyUnit == .toman ? 10 : 1
+            let unitScale = page.display.typingScale(for: "IRR")
             lines.append(LineInput(productID: productID, description: description, quantityMilli: quantity,
                                    unitPriceMinor: number("unit_price", scale: unitScale, apiField: "unit_price_minor"),
                                    discountBasisPoints: number("discount", scale: 100, apiField: "discount_bp"),
@@ -76,53 +76,21 @@ enum QuoteForm {
         return parts.joined(separator: ".")
     }
 
-    /// `"1.5"`, `"۱٫۵"` or `"1,200"` times `scale`, exactly; nil when not a non-negative number
-    /// with at most as many decimals as the scale holds.
-    static func decimal(_ text: String, scale: Int64) -> Int64? {
-        let ascii = PersianText.toASCIIDigits(text).replacingOccurrences(of: "٫", with: ".")
-            .filter { ![",", "٬", " "].contains($0) }
-        let parts = ascii.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])), whole >= 0 else { return nil }
-        let decimals = String(scale).count - 1
-        var fraction: Int64 = 0
-        if parts.count == 2 {
-            let digits = String(parts[1])
-            guard digits.count <= decimals, digits.allSatisfy(\.isASCII), let value = Int64(digits.isEmpty ? "0" : digits) else { return nil }
-            fraction = value * Int64(pow(10, Double(decimals - digits.count)))
-        }
-        let (scaled, overflow) = whole.multipliedReportingOverflow(by: scale)
-        guard !overflow else { return nil }
-        return scaled + fraction
-    }
-
     /// A stored quote as the editor's values.
     static func values(of quote: Quote, lines: [DocumentLine], display: Display) -> [String: String] {
         var values: [String: String] = ["account_id": quote.accountID.uuidString, "valid_until": display.dayInput(quote.validUntil),
                                         "notes": quote.notes ?? "", "version": String(quote.version)]
-        let unitScale: Int64 = display.moneyUnit == .toman && quote.currency == "IRR" ? 10 : 1
+        let unitScale = display.typingScale(for: quote.currency)
         for (index, line) in lines.enumerated() {
             let prefix = "lines.\(index)."
             values[prefix + "product_id"] = line.productID?.uuidString
             values[prefix + "description"] = line.description
-            values[prefix + "quantity"] = plain(line.quantityMilli, scale: 1000, display: display)
-            values[prefix + "unit_price"] = plain(line.unitPriceMinor, scale: unitScale, display: display)
-            values[prefix + "discount"] = plain(line.discountBasisPoints, scale: 100, display: display)
-            values[prefix + "tax"] = plain(line.taxRateBasisPoints, scale: 100, display: display)
+            values[prefix + "quantity"] = NumberInput.typed(line.quantityMilli, scale: 1000, display: display)
+            values[prefix + "unit_price"] = NumberInput.typed(line.unitPriceMinor, scale: unitScale, display: display)
+            values[prefix + "discount"] = NumberInput.typed(line.discountBasisPoints, scale: 100, display: display)
+            values[prefix + "tax"] = NumberInput.typed(line.taxRateBasisPoints, scale: 100, display: display)
         }
         return values.filter { !$0.value.isEmpty }
     }
 
-    /// `1500` at scale 1000 → `"1.5"` (`"۱٫۵"` in Persian).
-    static func plain(_ value: Int64, scale: Int64, display: Display) -> String {
-        let whole = value / scale, fraction = value % scale
-        var text = String(whole)
-        if fraction != 0 {
-            let digits = String(scale).count - 1
-            var part = String(fraction)
-            part = String(repeating: "0", count: digits - part.count) + part
-            while part.hasSuffix("0") { part.removeLast() }
-            text += (display.language == .fa ? "٫" : ".") + part
-        }
-        return PersianText.digits(text, display.digits)
-    }
 }

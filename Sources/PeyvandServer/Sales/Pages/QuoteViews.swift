@@ -125,7 +125,7 @@ enum QuoteViews {
                        .th(.text(text(.discountTotal))), .th(.text(text(.taxTotal))), .th(.text(text(.lineTotal))))),
             .tbody(.forEach(Array(lines.enumerated())) { index, line in
                 .tr(.td(.text(display.number(index + 1))), .td(.text(line.description)),
-                    .td(.text(QuoteForm.plain(line.quantityMilli, scale: 1000, display: display))),
+                    .td(.text(NumberInput.typed(line.quantityMilli, scale: 1000, display: display))),
                     .td(.text(money(line.unitPriceMinor))), .td(.text(money(line.discountMinor))), .td(.text(money(line.taxMinor))),
                     .td(.text(money(line.totalMinor))))
             }),
@@ -150,7 +150,7 @@ enum QuoteViews {
         let productOptions = products.map { product in
             (product.id!.uuidString, "\(product.sku) · \(language == .fa ? product.nameFa ?? product.nameEn ?? "" : product.nameEn ?? product.nameFa ?? "")")
         }
-        let unit = display.moneyUnit == .toman ? (language == .fa ? "تومان" : "Toman") : (language == .fa ? "ریال" : "Rial")
+        let unit = display.moneyUnitName
         let action = quote.map { SiteURL.editRecord(.quotes, $0.id).path } ?? SiteURL.newRecord(.quotes).path
         var accountField = FormField("account_name", SalesText.account.text(in: language), in: state, isRequired: true,
                                      hint: OpportunityText.accountHint.text(in: language))

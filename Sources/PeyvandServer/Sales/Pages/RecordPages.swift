@@ -9,12 +9,15 @@ import Vapor
 protocol RecordPages: Sendable {
     associatedtype Record: SalesRecord
     static var resource: WebResource { get }
-    static var regarding: RegardingType { get }
+    /// What activities on these records are regarding; nil for records without a timeline.
+    static var regarding: RegardingType? { get }
     static var shape: FormData.Shape { get }
     /// Whether the pages show or take amounts, so need the organisation's money display unit.
     static var showsMoney: Bool { get }
     /// The CSV export of the list, for the record types that have one.
     static var exportResource: ImportResource? { get }
+    /// What the list's bulk form offers for ticked records.
+    static var bulkActions: [BulkAction] { get }
 
     static func list(_ request: Request) async throws -> Response
     static func recordPage(_ page: WebPage, _ id: UUID, _ quickAdd: FormState) async throws -> Response
@@ -43,6 +46,17 @@ extension RecordPages {
     static var showsMoney: Bool { false }
 
     static var exportResource: ImportResource? { nil }
+
+    static var bulkActions: [BulkAction] { BulkAction.allCases }
+
+    /// Record types whose `bulkActions` leave out assigning or tagging never reach these.
+    static func assign(_ id: UUID, to owner: UUID, page: WebPage) async throws {
+        throw PlatformError.forbidden(Record.permissionModule, .update)
+    }
+
+    static func addTag(_ tag: String, to id: UUID, page: WebPage) async throws {
+        throw PlatformError.forbidden(Record.permissionModule, .update)
+    }
 
     @Sendable static func export(_ request: Request) async throws -> Response {
         guard let resource = exportResource else { throw Abort(.notFound) }
@@ -115,16 +129,16 @@ extension RecordPages {
         let page = try await webPage(request)
         let form = try await FormData(request)
         let ids = form.values("ids").compactMap(UUID.init(uuidString:)).prefix(PageRequest.maximumLimit)
-        let action = form.value("bulk_action") ?? ""
+        let action = form.value("bulk_action").flatMap(BulkAction.init(rawValue:)).flatMap { bulkActions.contains($0) ? $0 : nil }
         let owner = form.value("owner_id").flatMap(UUID.init(uuidString:))
         let tag = form.value("tag")?.trimmingCharacters(in: .whitespaces) ?? ""
         var done = 0, refused = 0
         for id in ids {
             do {
                 switch action {
-                case "assign" where owner != nil: try await assign(id, to: owner!, page: page)
-                case "tag" where !tag.isEmpty: try await addTag(tag, to: id, page: page)
-                case "delete": try await delete(id, version: nil, page: page)
+                case .assign? where owner != nil: try await assign(id, to: owner!, page: page)
+                case .tag? where !tag.isEmpty: try await addTag(tag, to: id, page: page)
+                case .delete?: try await delete(id, version: nil, page: page)
                 default: refused += 1; continue
                 }
                 done += 1
@@ -150,7 +164,9 @@ extension RecordPages {
         routes.post(SiteURL.editRecord(resource, nil).pathComponents, use: update)
         routes.post(SiteURL.recordAction(resource, nil, "delete").pathComponents, use: delete)
         routes.post(SiteURL.bulk(resource).pathComponents, use: bulk)
-        routes.post(SiteURL.recordAction(resource, nil, "activities").pathComponents,
-                    use: ActivityPages.quickAdd(resource, regarding: regarding, recordPage: recordPage))
+        if let regarding {
+            routes.post(SiteURL.recordAction(resource, nil, "activities").pathComponents,
+                        use: ActivityPages.quickAdd(resource, regarding: regarding, recordPage: recordPage))
+        }
     }
 }

@@ -46,6 +46,11 @@ enum SearchPages {
                 .map { Hit(resource: .opportunities, id: $0.id!, title: $0.name, detail: nil) }
             groups.append(Group(resource: .opportunities, hits: hits))
         }
+        if may(.products) {
+            let hits = try await ProductService(store: store).list(request, in: context).items
+                .map { Hit(resource: .products, id: $0.id!, title: $0.displayName(in: context.language), detail: $0.sku) }
+            groups.append(Group(resource: .products, hits: hits))
+        }
         return groups
     }
 
@@ -66,7 +71,7 @@ enum SearchPages {
             .class("suggestions"), .attribute(named: "role", value: "listbox"),
             .forEach(Array(hits)) { hit in
                 .li(.a(.href(SiteURL.record(hit.resource, hit.id).path), .text(hit.title),
-                       .span(.class("muted"), .text(" · " + label(hit.resource).text(in: page.language)))))
+                       .span(.class("muted"), .text(" · " + hit.resource.title.text(in: page.language)))))
             }))
     }
 
@@ -81,18 +86,6 @@ enum SearchPages {
         return Response(status: .ok, headers: headers, body: .init(string: node.render()))
     }
 
-    private static func label(_ resource: WebResource) -> UIText {
-        switch resource {
-        case .accounts: .accounts
-        case .contacts: .contacts
-        case .leads: .leads
-        case .opportunities: .opportunities
-        case .quotes: .quotes
-        case .orders: .orders
-        case .invoices: .invoices
-        }
-    }
-
     private static func resultsView(_ groups: [Group], text: String?, page: WebPage) -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(page.text(.search) + (text.map { ": " + $0 } ?? ""))),
@@ -103,7 +96,7 @@ enum SearchPages {
             .forEach(groups.filter { !$0.hits.isEmpty }) { group in
                 .section(
                     .class("card record-section search-group"),
-                    .h2(.a(.href(SiteURL.records(group.resource).with([("q", text)]).attributeEscaped), .text(label(group.resource).text(in: page.language)))),
+                    .h2(.a(.href(SiteURL.records(group.resource).with([("q", text)]).attributeEscaped), .text(group.resource.title.text(in: page.language)))),
                     .ul(.class("related"), .forEach(group.hits) { hit in
                         .li(.a(.href(SiteURL.record(hit.resource, hit.id).path), .text(hit.title)),
                             .unwrap(hit.detail) { .span(.class("muted"), .text(" · " + $0)) })

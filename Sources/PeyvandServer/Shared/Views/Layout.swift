@@ -8,7 +8,7 @@ import Vapor
 enum Layout {
     /// The parts of the app the navigation links to.
     enum Section: CaseIterable {
-        case home, accounts, contacts, leads, opportunities, quotes, activities
+        case home, accounts, contacts, leads, opportunities, quotes, products, activities
 
         var url: SiteURL {
             switch self {
@@ -18,6 +18,7 @@ enum Layout {
             case .leads: .records(.leads)
             case .opportunities: .board
             case .quotes: .records(.quotes)
+            case .products: .records(.products)
             case .activities: .activities
             }
         }
@@ -30,6 +31,7 @@ enum Layout {
             case .leads: .leads
             case .opportunities: .opportunities
             case .quotes: .quotes
+            case .products: .products
             case .activities: .activities
             }
         }

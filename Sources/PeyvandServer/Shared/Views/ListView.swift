@@ -66,6 +66,19 @@ struct ListQuery {
     }
 }
 
+/// What a list's bulk form can do to the ticked records.
+enum BulkAction: String, CaseIterable, Sendable {
+    case assign, tag, delete
+
+    var label: UIText {
+        switch self {
+        case .assign: .bulkAssign
+        case .tag: .bulkTag
+        case .delete: .delete
+        }
+    }
+}
+
 enum ListView {
     /// The search box, the filters and the buttons above a list; a plain GET form.
     static func toolbar(_ url: SiteURL, query: ListQuery, filters: [FormField], display: Display,
@@ -144,11 +157,11 @@ enum ListView {
     }
 
     /// Assign, tag or delete the ticked rows; shown to readers who may change or delete records.
-    static func bulkForm(_ resource: WebResource, module: PermissionModule, users: [UUID: String], query: ListQuery,
+    static func bulkForm(_ resource: WebResource, module: PermissionModule, actions: [BulkAction], users: [UUID: String], query: ListQuery,
                          page: WebPage) -> Node<HTML.BodyContext> {
         let permissions = page.context.permissions
         guard permissions.scope(for: module, .update) != nil || permissions.scope(for: module, .delete) != nil else { return .empty }
-        let actions = [("assign", page.text(.bulkAssign)), ("tag", page.text(.bulkTag)), ("delete", page.text(.delete))]
+        let choices = actions.map { ($0.rawValue, page.text($0.label)) }
         return .group(
             .unwrap(query.bulkOutcome) { outcome in
                 .p(.class("notice"), .attribute(named: "role", value: "status"),
@@ -158,10 +171,10 @@ enum ListView {
                 .id(bulkFormID), .class("bulk-actions"), .method(.post), .action(SiteURL.bulk(resource).path),
                 CSRFField.node(page.csrfToken),
                 .input(.type(.hidden), .name("back"), .value(page.currentPath.attributeEscaped)),
-                FormField(name: "bulk_action", label: page.text(.withTicked), control: .select(actions), isRequired: true).node,
-                FormField(name: "owner_id", label: page.text(.bulkOwner),
-                          control: .select(users.sorted { $0.value < $1.value }.map { ($0.key.uuidString, $0.value) })).node,
-                FormField(name: "tag", label: page.text(.bulkTagName)).node,
+                FormField(name: "bulk_action", label: page.text(.withTicked), control: .select(choices), isRequired: true).node,
+                .if(actions.contains(.assign), FormField(name: "owner_id", label: page.text(.bulkOwner),
+                          control: .select(users.sorted { $0.value < $1.value }.map { ($0.key.uuidString, $0.value) })).node),
+                .if(actions.contains(.tag), FormField(name: "tag", label: page.text(.bulkTagName)).node),
                 .button(.type(.submit), .attribute(named: "data-confirm", value: page.text(.bulkConfirm)), .text(page.text(.apply)))
             )
         )
@@ -170,7 +183,7 @@ enum ListView {
     /// A record type's whole list page: heading with "new", saved views, search and filters with
     /// export and import, the table with tick boxes, the bulk actions and the pager.
     static func recordList<Item>(_ result: ListPage<Item>, resource: WebResource, module: PermissionModule, title: UIText,
-                                 newRecord: UIText, columns: [ListColumn<Item>], filters: [FormField],
+                                 newRecord: UIText, columns: [ListColumn<Item>], filters: [FormField], bulkActions: [BulkAction] = BulkAction.allCases,
                                  headerActions: [Node<HTML.BodyContext>] = [], users: [UUID: String], query: ListQuery,
                                  page: WebPage) -> Node<HTML.BodyContext> {
         let url = SiteURL.records(resource), display = page.display
@@ -185,7 +198,7 @@ enum ListView {
             savedViews(resource, query: query, page: page),
             toolbar(url, query: query, filters: filters, display: display, actions: transfers),
             table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
-            bulkForm(resource, module: module, users: users, query: query, page: page),
+            bulkForm(resource, module: module, actions: bulkActions, users: users, query: query, page: page),
             pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )
     }

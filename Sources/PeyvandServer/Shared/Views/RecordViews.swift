@@ -83,6 +83,21 @@ enum FormBanner {
 }
 
 extension WebResource {
+    /// The heading of the record type's list (and its name in search results).
+    var title: UIText {
+        switch self {
+        case .accounts: .accounts
+        case .contacts: .contacts
+        case .leads: .leads
+        case .opportunities: .opportunities
+        case .quotes: .quotes
+        case .orders: .orders
+        case .invoices: .invoices
+        case .products: .products
+        case .priceLists: .priceLists
+        }
+    }
+
     /// The pages of an audit/record type name (`contact` → contacts).
     init(recordType: String) {
         switch recordType {
@@ -92,6 +107,8 @@ extension WebResource {
         case Quote.auditType: self = .quotes
         case SalesOrder.auditType: self = .orders
         case Invoice.auditType: self = .invoices
+        case Product.auditType: self = .products
+        case PriceList.auditType: self = .priceLists
         default: self = .contacts
         }
     }

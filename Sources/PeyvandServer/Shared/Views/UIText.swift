@@ -20,10 +20,10 @@ enum UIText {
     case unexpectedError
     case backHome
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
-    case accounts, contacts, leads, opportunities, quotes, orders, invoices, activities
+    case accounts, contacts, leads, opportunities, quotes, orders, invoices, activities, products, priceLists
     case edit, delete, confirmDelete, save, cancel, exportCSV, importCSV, viewName, saveView
     case bulkAssign, bulkTag, bulkOwner, bulkTagName, withTicked, bulkConfirm, bulkOutcome(String, String)
-    case newContact, newAccount, newLead, newOpportunity
+    case newContact, newAccount, newLead, newOpportunity, newProduct, newPriceList
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
     case someoneElseSaved, field, theirVersion, yourVersion
     case setupTitle, setupIntro, yourName, createOrganisation, passwordRule
@@ -67,6 +67,8 @@ enum UIText {
         case .orders: ("سفارش‌ها", "Orders")
         case .activities: ("فعالیت‌ها", "Activities")
         case .invoices: ("فاکتورها", "Invoices")
+        case .products: ("کالاها و خدمات", "Products")
+        case .priceLists: ("فهرست‌های قیمت", "Price lists")
         case .edit: ("ویرایش", "Edit")
         case .delete: ("حذف", "Delete")
         case .confirmDelete: ("این رکورد حذف شود؟", "Delete this record?")
@@ -88,6 +90,8 @@ enum UIText {
         case .newAccount: ("سازمان جدید", "New account")
         case .newLead: ("سرنخ جدید", "New lead")
         case .newOpportunity: ("فرصت جدید", "New opportunity")
+        case .newProduct: ("کالای جدید", "New product")
+        case .newPriceList: ("فهرست قیمت جدید", "New price list")
         case .possibleDuplicates: ("رکوردهای مشابهی پیدا شد. اگر همین است، به آن بروید؛ وگرنه «ذخیره با وجود مشابه» را بزنید.",
                                    "Similar records exist. Open the right one, or tick “save anyway”.")
         case .hiddenDuplicates(let count): ("\(count) رکورد مشابه دیگر هم هست که اجازهٔ دیدنش را ندارید.",

@@ -4,7 +4,8 @@ import Vapor
 
 /// The record types that have list, record and form pages.
 enum WebResource: String, CaseIterable, Sendable {
-    case accounts, contacts, leads, opportunities, quotes, orders, invoices
+    case accounts, contacts, leads, opportunities, quotes, orders, invoices, products
+    case priceLists = "price-lists"
 }
 
 /// Every web page's address, used both to register routes and to build links, so the two

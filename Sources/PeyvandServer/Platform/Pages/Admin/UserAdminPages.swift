@@ -17,11 +17,13 @@ enum UserAdminPages {
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         let page = try page(request)
-        let links: [(String, AdminText)] = [("users", .users), ("teams", .teams), ("roles", .roles), ("pipelines", .pipelines),
-                                            ("settings", .settings), ("audit", .auditLog)]
+        let links: [(SiteURL, String)] = [(.admin("users"), text(.users, page)), (.admin("teams"), text(.teams, page)),
+                                          (.admin("roles"), text(.roles, page)), (.admin("pipelines"), text(.pipelines, page)),
+                                          (.records(.products), page.text(.products)), (.records(.priceLists), page.text(.priceLists)),
+                                          (.admin("settings"), text(.settings, page)), (.admin("audit"), text(.auditLog, page))]
         return page.render(text(.administration, page), section: nil, .group(
             .h1(.text(text(.administration, page))),
-            .ul(.class("admin-links"), .forEach(links) { .li(.a(.class("card"), .href(SiteURL.admin($0.0).path), .text(text($0.1, page)))) })
+            .ul(.class("admin-links"), .forEach(links) { .li(.a(.class("card"), .href($0.0.path), .text($0.1))) })
         ))
     }
 
