@@ -178,6 +178,7 @@ private func webRoutes(_ app: Application) {
 
     ContactPages.register(on: signedIn)
     AccountPages.register(on: signedIn)
+    signedIn.get(SiteURL.suggestions(.accounts).pathComponents, use: AccountPicker.suggestions)
     LeadPages.register(on: signedIn)
     LeadPages.registerConversion(on: signedIn)
     MergePages.contacts.register(on: signedIn)

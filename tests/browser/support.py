@@ -251,7 +251,7 @@ def api_token(base_url: str, email: str = ADMIN, password: str = DEMO_PASSWORD) 
 
 def create_product(base_url: str, *, name_fa: str, list_price_rials: int, tax_rate_bp: int = 1000,
                    name_en: str | None = None, sku_prefix: str = "T") -> dict:
-    """A product made through the API (the web UI has no product pages), priced in IRR, with a
+    """A product made through the API (for tests that only need one), priced in IRR, with a
     stock code no other product has (<sku_prefix>-<random digits>)."""
     body = {"sku": f"{sku_prefix}-{_random_source.randrange(10**6):06d}", "name_fa": name_fa,
             "list_price": {"amount_minor": list_price_rials}, "tax_rate_bp": tax_rate_bp}

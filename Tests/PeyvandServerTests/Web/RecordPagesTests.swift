@@ -62,6 +62,21 @@ struct RecordPagesTests {
         }
     }
 
+    @Test func the_navigation_offers_only_the_sections_the_readers_role_may_read() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let agent = try await WebClient.signIn(app, email: try await org.addMember(role: .supportAgent).user.email)
+            let home = try await agent.get("/").body.string
+            let links = try #require(WebClient.firstMatch(#"(<nav class="app-nav".*?</nav>)"#, in: home))
+            #expect(links.contains(#"href="/contacts""#))
+            #expect(links.contains(#"href="/products""#))
+            #expect(!links.contains(#"href="/leads""#))
+            #expect(!links.contains(#"href="/opportunities/board""#))
+            #expect(!links.contains(#"href="/quotes""#))
+            #expect(try await agent.get("/leads").status == .forbidden)
+        }
+    }
+
     @Test func a_form_without_the_sessions_csrf_token_is_refused_and_writes_nothing() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)

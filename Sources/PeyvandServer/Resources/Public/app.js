@@ -66,6 +66,42 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
   });
 });
 
+// A box naming a record (e.g. account_name): matching records fill its <datalist> as the user
+// types; picking one stores its id in the form's hidden <name>_id field, so two records with the
+// same name stay apart. Without the script the server matches the typed name.
+document.querySelectorAll("input[data-pick]").forEach((input) => {
+  const options = document.getElementById(input.getAttribute("list"));
+  const idName = input.name.replace(/_name$/, "_id");
+  let timer = null;
+  let latest = 0;
+  const remember = () => {
+    const picked = Array.from(options.options).find((option) => option.value === input.value);
+    if (!picked) return;
+    let hidden = input.form.querySelector(`input[type=hidden][name="${idName}"]`);
+    if (!hidden) {
+      hidden = document.createElement("input");
+      hidden.type = "hidden";
+      hidden.name = idName;
+      input.after(hidden);
+    }
+    hidden.value = picked.dataset.id;
+  };
+  input.addEventListener("input", () => {
+    remember();
+    clearTimeout(timer);
+    const query = input.value.trim();
+    if (query.length < 2) return;
+    timer = setTimeout(async () => {
+      const ticket = ++latest;
+      const response = await fetch(`${input.dataset.pick}?q=${encodeURIComponent(query)}`, { credentials: "same-origin" });
+      if (!response.ok || ticket !== latest) return;
+      options.innerHTML = await response.text();
+      remember();
+    }, 200);
+  });
+  input.addEventListener("change", remember);
+});
+
 // Quote editor: after a pause in typing, ask the server to recalculate (the same "Recalculate"
 // the button does without JavaScript) and show its totals; nothing is saved.
 document.querySelectorAll("form.quote-editor").forEach((form) => {

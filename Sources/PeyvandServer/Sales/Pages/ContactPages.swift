@@ -46,13 +46,26 @@ enum ContactPages: RecordPages {
     }
 
     static func saveNew(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Contact {
-        try await service(page).create(ContactsAPI.read(&reader), allowDuplicate: allowsDuplicate(form), by: page.context,
-                                       readProblems: reader.validator)
+        let (input, problems) = try await read(&reader, form: form, page: page)
+        return try await service(page).create(input, allowDuplicate: allowsDuplicate(form), by: page.context, readProblems: problems)
     }
 
     static func saveChanges(_ id: UUID, _ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Contact {
-        try await service(page).update(id, ContactsAPI.read(&reader), expectedVersion: expectedVersion(form),
-                                       allowDuplicate: allowsDuplicate(form), by: page.context, readProblems: reader.validator)
+        let (input, problems) = try await read(&reader, form: form, page: page)
+        return try await service(page).update(id, input, expectedVersion: expectedVersion(form), allowDuplicate: allowsDuplicate(form),
+                                              by: page.context, readProblems: problems)
+    }
+
+    /// The API's reading of the form, with the account the form's account box names.
+    private static func read(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> (ContactInput, FieldValidator) {
+        var input = ContactsAPI.read(&reader)
+        var problems = reader.validator
+        if let account = try await AccountPicker.chosen(in: form, page: page) {
+            input.accountID = account.id
+            input.provided.insert("account_id")
+            if let problem = account.problem { problems.add("account_name", problem) }
+        }
+        return (input, problems)
     }
 
     static func assign(_ id: UUID, to owner: UUID, page: WebPage) async throws {

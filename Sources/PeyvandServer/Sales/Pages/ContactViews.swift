@@ -97,10 +97,7 @@ enum ContactViews {
                 FormBanner.node(state, display: page.display, labels: labels(in: language),
                                 stored: contact.map { values(of: $0, display: page.display) }),
                 .if(state.currentVersion == nil, .unwrap(contact) { .input(.type(.hidden), .name("version"), .value(String($0.version))) }),
-                .unwrap(state.values["account_id"]) { accountID in
-                    .group(.input(.type(.hidden), .name("account_id"), .value(accountID)),
-                           .p(.class("field-note"), .text("\(text(.account)): \(accountName ?? "")")))
-                },
+                AccountPicker.node(state, accountName: accountName, isRequired: false, page: page),
                 .div(.class("field-row"),
                      FormField("first_name", text(.firstName), in: state).node,
                      FormField("last_name", text(.lastName), in: state, isRequired: true).node),

@@ -96,15 +96,14 @@ enum OpportunityPages: RecordPages {
         OpportunityViews.values(of: opportunity, display: display)
     }
 
-    /// A form names the account by typing its name (the page works without JS); one account
-    /// must match it.
+    /// The account the form's account box names (see `AccountPicker`).
     private static func resolveAccount(_ input: inout OpportunityInput, form: FormData, problems: inout FieldValidator,
                                        page: WebPage) async throws {
-        guard input.accountID == nil, let name = form.value("account_name")?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return }
-        let match = try await RecordNames.accountNamed(name, in: page)
-        input.accountID = match.id
-        if match.id != nil { input.provided.insert("account_id") }
-        if let problem = match.problem { problems.add("account_name", problem) }
+        if let account = try await AccountPicker.chosen(in: form, page: page) {
+            input.accountID = account.id
+            input.provided.insert("account_id")
+            if let problem = account.problem { problems.add("account_name", problem) }
+        }
     }
 
     /// The form offers every pipeline's stages in one list; the stage decides the pipeline.

@@ -137,9 +137,6 @@ enum OpportunityViews {
         func text(_ key: OpportunityText) -> String { key.text(in: language) }
         let action = opportunity.map { SiteURL.editRecord(.opportunities, $0.id).path } ?? SiteURL.newRecord(.opportunities).path
         let unit = page.display.moneyUnitName
-        var accountField = FormField("account_name", text(.account), in: state, isRequired: true, hint: text(.accountHint))
-        accountField.value = state.values["account_name"] ?? accountName
-        accountField.error = state.errors["account_name"] ?? state.errors["account_id"]
         var amountField = FormField("amount", text(.amountIn(unit)), in: state, isLeftToRight: true)
         amountField.error = state.errors["amount"] ?? state.errors["amount.amount_minor"]
         return .group(
@@ -150,10 +147,7 @@ enum OpportunityViews {
                                 stored: opportunity.map { values(of: $0, display: page.display) }),
                 .if(state.currentVersion == nil, .unwrap(opportunity) { .input(.type(.hidden), .name("version"), .value(String($0.version))) }),
                 FormField("name", text(.name), in: state, isRequired: true).node,
-                .unwrap(state.values["account_id"], { accountID in
-                    .group(.input(.type(.hidden), .name("account_id"), .value(accountID)),
-                           .p(.class("field-note"), .text("\(text(.account)): \(accountName ?? "")")))
-                }, else: accountField.node),
+                AccountPicker.node(state, accountName: accountName, isRequired: true, page: page),
                 .div(.class("field-row"),
                      FormField("stage_id", text(.stage), in: state, control: .select(stageOptions(pipelines))).node,
                      amountField.node,

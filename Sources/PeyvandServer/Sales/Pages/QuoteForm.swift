@@ -26,14 +26,10 @@ enum QuoteForm {
             form.value(name).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         var input = QuoteInput(provided: ["valid_until", "notes", "lines"], validUntil: filled("valid_until"), notes: filled("notes"))
-        if let id = filled("account_id") {
-            input.accountID = UUID(uuidString: id)
+        if let account = try await AccountPicker.chosen(in: form, page: page) {
+            input.accountID = account.id
             input.provided.insert("account_id")
-        } else if let name = filled("account_name") {
-            let match = try await RecordNames.accountNamed(name, in: page)
-            input.accountID = match.id
-            if match.id != nil { input.provided.insert("account_id") }
-            if let problem = match.problem { problems.add("account_name", problem) }
+            if let problem = account.problem { problems.add("account_name", problem) }
         }
         if let opportunityID = filled("opportunity_id").flatMap(UUID.init(uuidString:)) {
             input.opportunityID = opportunityID

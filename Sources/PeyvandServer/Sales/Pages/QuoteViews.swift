@@ -152,9 +152,6 @@ enum QuoteViews {
         }
         let unit = display.moneyUnitName
         let action = quote.map { SiteURL.editRecord(.quotes, $0.id).path } ?? SiteURL.newRecord(.quotes).path
-        var accountField = FormField("account_name", SalesText.account.text(in: language), in: state, isRequired: true,
-                                     hint: OpportunityText.accountHint.text(in: language))
-        accountField.value = state.values["account_name"] ?? accountName
         return .group(
             .h1(.text(title)),
             page.form(
@@ -162,10 +159,7 @@ enum QuoteViews {
                 FormBanner.node(state, display: display),
                 .unwrap(state.values["version"]) { .input(.type(.hidden), .name("version"), .value($0.attributeEscaped)) },
                 .unwrap(state.values["opportunity_id"]) { .input(.type(.hidden), .name("opportunity_id"), .value($0.attributeEscaped)) },
-                .unwrap(state.values["account_id"], { accountID in
-                    .group(.input(.type(.hidden), .name("account_id"), .value(accountID.attributeEscaped)),
-                           .p(.class("field-note"), .text("\(SalesText.account.text(in: language)): \(accountName ?? "")")))
-                }, else: accountField.node),
+                AccountPicker.node(state, accountName: accountName, isRequired: true, page: page),
                 .div(.class("field-row"),
                      FormField("valid_until", text(.validUntil), in: state, hint: SalesText.dateHint.text(in: language)).date.node),
                 .element(named: "fieldset", nodes: [

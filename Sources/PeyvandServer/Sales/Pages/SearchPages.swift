@@ -65,9 +65,9 @@ enum SearchPages {
     /// `GET /search/suggestions?q=`: a small HTML list the header's script shows under the box.
     @Sendable static func suggestions(_ request: Request) async throws -> Response {
         let page = try WebPage(request)
-        guard let text = query(request), text.count >= 2 else { return fragment(.text("")) }
+        guard let text = query(request), text.count >= 2 else { return HTMLFragment.response(.text("")) }
         let hits = try await search(text, limit: 3, page: page).flatMap(\.hits).prefix(suggestionCount)
-        return fragment(.ul(
+        return HTMLFragment.response(.ul(
             .class("suggestions"), .attribute(named: "role", value: "listbox"),
             .forEach(Array(hits)) { hit in
                 .li(.a(.href(SiteURL.record(hit.resource, hit.id).path), .text(hit.title),
@@ -77,13 +77,6 @@ enum SearchPages {
 
     private static func query(_ request: Request) -> String? {
         request.query[String.self, at: "q"].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
-    }
-
-    private static func fragment(_ node: Node<HTML.BodyContext>) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: node.render()))
     }
 
     private static func resultsView(_ groups: [Group], text: String?, page: WebPage) -> Node<HTML.BodyContext> {

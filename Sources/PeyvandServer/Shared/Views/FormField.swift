@@ -29,6 +29,8 @@ struct FormField {
     var isDate = false
     /// The file types a file input offers (`.csv,text/csv`).
     var accept: String?
+    /// Where the script fetches suggestions while the user types (a text box naming a record).
+    var suggestionsURL: String?
 
     init(name: String, label: String, type: HTMLInputType = .text, value: String? = nil, error: String? = nil,
          isRequired: Bool = false, autocomplete: String? = nil, isLeftToRight: Bool = false, hint: String? = nil) {
@@ -73,6 +75,13 @@ struct FormField {
         return copy
     }
 
+    /// The same field offering suggestions from `url` as the user types.
+    func suggesting(from url: String) -> FormField {
+        var copy = self
+        copy.suggestionsURL = url
+        return copy
+    }
+
     func accepting(_ types: String) -> FormField {
         var copy = self
         copy.accept = types
@@ -96,7 +105,9 @@ struct FormField {
                 .id(inputID), .name(name), .type(type),
                 .attribute(named: "value", value: value?.attributeEscaped),
                 .required(isRequired),
-                .attribute(named: "autocomplete", value: autocomplete),
+                .attribute(named: "autocomplete", value: suggestionsURL == nil ? autocomplete : "off"),
+                .attribute(named: "list", value: suggestionsURL == nil ? nil : "\(inputID)-options"),
+                .attribute(named: "data-pick", value: suggestionsURL),
                 .attribute(named: "dir", value: isLeftToRight || isDate ? "ltr" : nil),
                 .attribute(named: "data-date", value: isDate ? "true" : nil),
                 .attribute(named: "accept", value: accept),
@@ -136,6 +147,7 @@ struct FormField {
             .class(error == nil ? "field" : "field has-error"),
             .label(.for(inputID), .text(label)),
             controlNode,
+            .if(suggestionsURL != nil, .element(named: "datalist", nodes: [.attribute(named: "id", value: "\(inputID)-options")])),
             .unwrap(hint) { .p(.id(hintID), .class("field-hint"), .text($0)) },
             .unwrap(error) { .p(.id(errorID), .class("field-error"), .text($0)) }
         )

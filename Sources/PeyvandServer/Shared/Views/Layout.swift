@@ -23,6 +23,20 @@ enum Layout {
             }
         }
 
+        /// The module a reader must be able to read for the section to be offered.
+        var module: PermissionModule? {
+            switch self {
+            case .home: nil
+            case .accounts: .accounts
+            case .contacts: .contacts
+            case .leads: .leads
+            case .opportunities: .opportunities
+            case .quotes: .quotes
+            case .products: .products
+            case .activities: .activities
+            }
+        }
+
         var label: UIText {
             switch self {
             case .home: .home
@@ -45,6 +59,8 @@ enum Layout {
         var path: String = SiteURL.home.path
         var search: String? = nil
         var showsAdministration = false
+        /// The sections the reader's role lets them read.
+        var sections: [Section] = Section.allCases
     }
 
     static func document(title: String, language: PeyvandCore.Language, signedIn: SignedIn? = nil,
@@ -77,7 +93,7 @@ enum Layout {
             .a(.class("brand"), .href(SiteURL.home.path), .text(UIText.appName.text(in: language))),
             .nav(
                 .class("app-nav"), .attribute(named: "aria-label", value: UIText.mainNavigation.text(in: language)),
-                .forEach(Section.allCases) { section in
+                .forEach(signedIn.sections) { section in
                     .a(.href(section.url.path), .attribute(named: "aria-current", value: section == signedIn.section ? "page" : nil),
                        .text(section.label.text(in: language)))
                 },

@@ -27,6 +27,8 @@ enum SiteURL {
     case export(WebResource)
     /// Assign, tag or delete the records ticked on the list.
     case bulk(WebResource)
+    /// Records whose names start like the typed text, for a form's name box (`?q=`).
+    case suggestions(WebResource)
     case record(WebResource, UUID?)
     case editRecord(WebResource, UUID?)
     /// A POST target or sub-page of one record: `/leads/{id}/convert`, `/contacts/{id}/activities`.
@@ -57,6 +59,7 @@ enum SiteURL {
         case .newRecord(let resource): "/\(resource.rawValue)/new"
         case .export(let resource): "/\(resource.rawValue)/export"
         case .bulk(let resource): "/\(resource.rawValue)/bulk"
+        case .suggestions(let resource): "/\(resource.rawValue)/suggestions"
         case .record(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))"
         case .editRecord(let resource, let id): "/\(resource.rawValue)/\(Self.segment(id))/edit"
         case .recordAction(let resource, let id, let action): "/\(resource.rawValue)/\(Self.segment(id))/\(action)"

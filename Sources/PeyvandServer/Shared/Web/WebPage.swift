@@ -38,7 +38,10 @@ struct WebPage {
                 _ body: Node<HTML.BodyContext>) -> Response {
         let chrome = Layout.SignedIn(userName: context.userName, csrfToken: csrfToken, section: section,
                                      path: request.method == .GET ? currentPath : request.url.path, search: search,
-                                     showsAdministration: context.permissions.scope(for: .administration, .read) != nil)
+                                     showsAdministration: context.permissions.scope(for: .administration, .read) != nil,
+                                     sections: Layout.Section.allCases.filter { section in
+                                         section.module.map { context.permissions.scope(for: $0, .read) != nil } ?? true
+                                     })
         return Layout.response(Layout.document(title: title, language: language, signedIn: chrome, body: body), status: status)
     }
 
@@ -61,5 +64,15 @@ struct WebPage {
               CSRFField.node(csrfToken),
               .forEach(hidden) { .input(.type(.hidden), .name($0.0), .value($0.1.attributeEscaped)) },
               .button(.type(.submit), .class(className), .attribute(named: "data-confirm", value: confirm), .text(label)))
+    }
+}
+
+/// A piece of a page the script asks for (suggestions), never cached.
+enum HTMLFragment {
+    static func response(_ node: Node<HTML.BodyContext>) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: node.render()))
     }
 }
