@@ -187,6 +187,7 @@ private func webRoutes(_ app: Application) {
     OpportunityPages.registerBoard(on: signedIn)
     QuotePages.register(on: signedIn)
     ProductPages.register(on: signedIn)
+    signedIn.get(SiteURL.suggestions(.products).pathComponents, use: ProductPicker.suggestions)
     PriceListPages.register(on: signedIn)
     PriceListPages.registerItemRoutes(on: signedIn)
     SavedViewPages.register(on: signedIn)

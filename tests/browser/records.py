@@ -4,7 +4,7 @@ Field names are the API's JSON paths (first_name, phones.0.number, address.provi
 import re
 from urllib.parse import urlencode
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from support import RECORD_ID, record_url, submit_form
 
@@ -54,6 +54,19 @@ def create_account(page: Page, base_url: str, **values: str) -> str:
 
 def create_lead(page: Page, base_url: str, **values: str) -> str:
     return create_record(page, base_url, "leads", values)
+
+
+def pick_product(page: Page, row: int, *, sku: str, product_id: str) -> None:
+    """Names a quote line's product as a user does: types the start of its SKU into the line's
+    product box, waits for the suggestion, and picks it (which puts the suggestion's text in the
+    box, as the browser's own list does); the line then carries the product's id."""
+    product_id = product_id.lower()
+    box = page.locator(f"#field-lines-{row}-product")
+    box.press_sequentially(sku[:4])
+    option = page.locator(f"#field-lines-{row}-product-options option[data-id='{product_id}']")
+    expect(option).to_be_attached()
+    box.fill(option.get_attribute("value"))
+    expect(page.locator(f"input[type=hidden][name='lines.{row}.product_id']")).to_have_value(product_id)
 
 
 def list_names(page: Page) -> list[str]:

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from records import create_account, detail, post_form
+from records import create_account, detail, pick_product, post_form
 from support import (ADMIN, ORGANISATION_NAME, create_product, horizontal_overflow, jalali_long, legal_entity_id, page_as,  # noqa: F401
                      persian_digits, quote_line, submit_form, today_in_tehran, toman, unique_word)
 
@@ -36,7 +36,7 @@ def test_quote_editor_shows_server_totals_while_typing_then_print_send_and_accep
     expect(page.locator("#quote-preview")).to_have_count(0)
     page.locator("#field-account_name").press_sequentially(company)
     # A product line: its list price and tax rate come from the product; 2.5 units typed in Persian.
-    page.locator("#field-lines-0-product_id").select_option(product["id"])
+    pick_product(page, 0, sku=product["sku"], product_id=product["id"])
     page.locator("#field-lines-0-quantity").press_sequentially("۲٫۵")
     # A free-text line: 3 × 45,000 Tomans, 12.5 % off, 9 % tax.
     page.locator("#field-lines-1-description").press_sequentially("نصب و راه‌اندازی")

@@ -17,7 +17,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from records import board_stages, list_names, post_form
+from records import board_stages, list_names, pick_product, post_form
 from support import (ADMIN, create_product, horizontal_overflow, jalali_input, legal_entity_id, login,  # noqa: F401
                      money, page_as, quote_line, screenshot, today_in_tehran, unique_email, unique_mobile)
 
@@ -90,8 +90,9 @@ def tour(page_as, new_context, base_url: str) -> dict:
     rep = context.new_page()
     login(rep, email, REP_PASSWORD)
     assert rep.url == f"{base_url}/", rep.url
-    products = {key: create_product(base_url, name_fa=name_fa, name_en=name_en, list_price_rials=price, sku_prefix=prefix)["id"]
-                for key, (prefix, name_fa, name_en, price) in PRODUCTS.items()}
+    catalogue = {key: create_product(base_url, name_fa=name_fa, name_en=name_en, list_price_rials=price, sku_prefix=prefix)
+                 for key, (prefix, name_fa, name_en, price) in PRODUCTS.items()}
+    products = {key: product["id"] for key, product in catalogue.items()}
 
     ids: dict[str, str] = {}
     for key, values in ACCOUNTS.items():
@@ -118,7 +119,8 @@ def tour(page_as, new_context, base_url: str) -> dict:
         "lines.0.product_id": products["packer"], "lines.0.quantity": "۲",
         "lines.1.product_id": products["support"], "lines.1.quantity": "۱", "lines.1.discount": "۱۰",
         "lines.2.description": "حمل و نصب", "lines.2.quantity": "۱", "lines.2.unit_price": "۳۵۰۰۰۰۰۰", "lines.2.tax": "۱۰"})
-    _tours[base_url] = {"state": context.storage_state(), "ids": ids, "products": products, "matrix": matrix, "stages": stages}
+    _tours[base_url] = {"state": context.storage_state(), "ids": ids, "products": products,
+                        "skus": {key: product["sku"] for key, product in catalogue.items()}, "matrix": matrix, "stages": stages}
     context.close()
     return _tours[base_url]
 
@@ -200,9 +202,9 @@ def test_tour_of_the_main_screens(page_as, new_context, base_url: str, language:
     page.goto(f"/quotes/new?account_id={ids['aftab']}")
     expect(page.locator("main h1")).to_have_text(text["new_quote"])
     digits = (lambda value: value.translate(str.maketrans("0123456789.,", "۰۱۲۳۴۵۶۷۸۹٫٬"))) if language == "fa" else str
-    page.locator("#field-lines-0-product_id").select_option(data["products"]["packer"])
+    pick_product(page, 0, sku=data["skus"]["packer"], product_id=data["products"]["packer"])
     page.locator("#field-lines-0-quantity").press_sequentially(digits("3"))
-    page.locator("#field-lines-1-product_id").select_option(data["products"]["support"])
+    pick_product(page, 1, sku=data["skus"]["support"], product_id=data["products"]["support"])
     page.locator("#field-lines-2-description").press_sequentially("آموزش کاربران")
     page.locator("#field-lines-2-quantity").press_sequentially(digits("2"))
     page.locator("#field-lines-2-unit_price").press_sequentially(digits("1,500,000"))

@@ -49,6 +49,35 @@ struct QuotePagesTests {
         }
     }
 
+    @Test func a_line_names_its_product_by_sku_or_by_a_name_only_one_product_has_and_suggestions_offer_active_products() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let productID = try await product(org, app: app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let account = try WebClient.createdID(try await web.post("/accounts/new", [("name", "Arya Co")]))
+            let suggested = try await web.get("/products/suggestions?q=lap").body.string
+            #expect(suggested.contains(#"<option value="LAP-1 · لپ‌تاپ" data-id="\#(productID.lowercased())"></option>"#))
+
+            let saved = try await web.post("/quotes/new", [
+                ("account_name", "Arya Co"), ("lines.0.product", "lap-۱"), ("lines.1.product", "لپتاپ"), ("intent", "save"),
+            ])
+            #expect(saved.status == .seeOther)
+            let (_, lines) = try await QuoteService(store: app.store).find(try WebClient.createdID(saved), in: try await org.adminContext())
+            #expect(lines.map { $0.productID?.uuidString.lowercased() } == [productID.lowercased(), productID.lowercased()])
+
+            let refused = try await web.post("/quotes/new", [
+                ("account_id", account.uuidString), ("lines.0.product", "NO-SUCH"), ("lines.0.quantity", "2"), ("intent", "save"),
+            ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#"id="field-lines-0-product-error""#))
+            #expect(refused.body.string.contains(#"value="NO-SUCH""#))
+            #expect(try await Quote.query(on: app.db).count() == 1)
+
+            let edit = try await web.get("/quotes/\(try WebClient.createdID(saved))/edit").body.string
+            #expect(edit.contains(#"value="LAP-1 · لپ‌تاپ""#))
+        }
+    }
+
     @Test func a_refused_line_keeps_the_rows_as_typed_with_the_error_on_the_right_box() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)

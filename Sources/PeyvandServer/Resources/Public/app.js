@@ -66,12 +66,12 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
   });
 });
 
-// A box naming a record (e.g. account_name): matching records fill its <datalist> as the user
-// types; picking one stores its id in the form's hidden <name>_id field, so two records with the
-// same name stay apart. Without the script the server matches the typed name.
+// A box naming a record (an account, a line's product): matching records fill its <datalist> as
+// the user types; picking one stores its id in the hidden field named by data-pick-into, so two
+// records with the same name stay apart. Without the script the server matches the typed text.
 document.querySelectorAll("input[data-pick]").forEach((input) => {
   const options = document.getElementById(input.getAttribute("list"));
-  const idName = input.name.replace(/_name$/, "_id");
+  const idName = input.dataset.pickInto;
   let timer = null;
   let latest = 0;
   const remember = () => {

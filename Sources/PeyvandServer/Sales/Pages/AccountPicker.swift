@@ -17,7 +17,7 @@ enum AccountPicker {
         field.value = state.values["account_name"] ?? accountName
         field.error = state.errors["account_name"] ?? state.errors["account_id"]
         return .group(
-            field.suggesting(from: SiteURL.suggestions(.accounts).path).node,
+            field.suggesting(from: SiteURL.suggestions(.accounts).path, into: "account_id").node,
             .unwrap(state.values["account_id"]) { .input(.type(.hidden), .name("account_id"), .value($0.attributeEscaped)) }
         )
     }

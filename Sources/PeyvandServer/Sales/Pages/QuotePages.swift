@@ -70,7 +70,9 @@ enum QuotePages {
         let page = try await webPage(request)
         let (quote, lines) = try await service(page).find(try idParameter(request), in: page.context)
         guard quote.permits(.update, by: page.context) else { throw PlatformError.forbidden(.quotes, .update) }
-        return try await editor(page, state: FormState(values: QuoteForm.values(of: quote, lines: lines, display: page.display)),
+        let products = try await Product.query(on: page.store.database).filter(\.$organisationID == page.context.organisationID)
+            .filter(\.$id ~~ lines.compactMap(\.productID)).all().reduce(into: [UUID: Product]()) { $0[$1.id!] = $1 }
+        return try await editor(page, state: FormState(values: QuoteForm.values(of: quote, lines: lines, products: products, display: page.display)),
                                 quote: quote, preview: (quote, lines))
     }
 
@@ -117,14 +119,11 @@ enum QuotePages {
 
     private static func editor(_ page: WebPage, state: FormState, quote: Quote?, preview: (Quote, [DocumentLine])?,
                                status: HTTPStatus = .ok) async throws -> Response {
-        let products = try await ProductService(store: page.store).list(
-            ListRequest(limit: QuoteForm.productChoices, sort: ListSort("sku", descending: false), filters: [.equals(column: "is_active", value: true)]),
-            in: page.context).items
         let accountID = quote?.accountID ?? state.values["account_id"].flatMap(UUID.init(uuidString:))
         let account = try await RecordNames.account(accountID, in: page)
         let title = quote.map { "\(page.text(.edit)): \($0.number)" } ?? QuoteText.newQuote.text(in: page.language)
         return page.render(title, section: .quotes, status: status,
-                           QuoteViews.editor(state, quote: quote, preview: preview, products: products, accountName: account, title: title, page: page))
+                           QuoteViews.editor(state, quote: quote, preview: preview, accountName: account, title: title, page: page))
     }
 
     static func register(on routes: any RoutesBuilder) {

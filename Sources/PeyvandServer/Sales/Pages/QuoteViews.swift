@@ -139,7 +139,7 @@ enum QuoteViews {
         ))
     }
 
-    static func editor(_ state: FormState, quote: Quote?, preview: (Quote, [DocumentLine])?, products: [Product], accountName: String?,
+    static func editor(_ state: FormState, quote: Quote?, preview: (Quote, [DocumentLine])?, accountName: String?,
                        title: String, page: WebPage) -> Node<HTML.BodyContext> {
         let language = page.language, display = page.display
         func text(_ key: QuoteText) -> String { key.text(in: language) }
@@ -147,9 +147,6 @@ enum QuoteViews {
             let parts = key.split(separator: ".")
             return parts.count == 3 && parts[0] == "lines" ? Int(parts[1]) : nil
         }.max() ?? -1) + 1
-        let productOptions = products.map { product in
-            (product.id!.uuidString, "\(product.sku) · \(language == .fa ? product.nameFa ?? product.nameEn ?? "" : product.nameEn ?? product.nameFa ?? "")")
-        }
         let unit = display.moneyUnitName
         let action = quote.map { SiteURL.editRecord(.quotes, $0.id).path } ?? SiteURL.newRecord(.quotes).path
         return .group(
@@ -168,7 +165,7 @@ enum QuoteViews {
                     .forEach(0..<(filledRows + QuoteForm.blankRows)) { row in
                         let prefix = "lines.\(row)."
                         return .div(.class("line-row"),
-                            FormField(prefix + "product_id", text(.product), in: state, control: .select(productOptions)).node,
+                            ProductPicker.node(prefix, label: text(.product), state: state),
                             FormField(prefix + "description", text(.description), in: state).node,
                             FormField(prefix + "quantity", text(.quantity), in: state, isLeftToRight: true).node,
                             FormField(prefix + "unit_price", text(.unitPrice), in: state, isLeftToRight: true).node,

@@ -29,8 +29,10 @@ struct FormField {
     var isDate = false
     /// The file types a file input offers (`.csv,text/csv`).
     var accept: String?
-    /// Where the script fetches suggestions while the user types (a text box naming a record).
+    /// Where the script fetches suggestions while the user types (a text box naming a record),
+    /// and the hidden field it stores the picked record's id in.
     var suggestionsURL: String?
+    var pickedIDField: String?
 
     init(name: String, label: String, type: HTMLInputType = .text, value: String? = nil, error: String? = nil,
          isRequired: Bool = false, autocomplete: String? = nil, isLeftToRight: Bool = false, hint: String? = nil) {
@@ -75,10 +77,12 @@ struct FormField {
         return copy
     }
 
-    /// The same field offering suggestions from `url` as the user types.
-    func suggesting(from url: String) -> FormField {
+    /// The same field offering suggestions from `url` as the user types; picking one stores its
+    /// id in the hidden field `idField`.
+    func suggesting(from url: String, into idField: String) -> FormField {
         var copy = self
         copy.suggestionsURL = url
+        copy.pickedIDField = idField
         return copy
     }
 
@@ -108,6 +112,7 @@ struct FormField {
                 .attribute(named: "autocomplete", value: suggestionsURL == nil ? autocomplete : "off"),
                 .attribute(named: "list", value: suggestionsURL == nil ? nil : "\(inputID)-options"),
                 .attribute(named: "data-pick", value: suggestionsURL),
+                .attribute(named: "data-pick-into", value: pickedIDField),
                 .attribute(named: "dir", value: isLeftToRight || isDate ? "ltr" : nil),
                 .attribute(named: "data-date", value: isDate ? "true" : nil),
                 .attribute(named: "accept", value: accept),
