@@ -90,6 +90,14 @@ struct QuoteExpiryTests {
 
             let log = try await app.testing().sendRequest(.GET, "api/v1/audit-log?record_type=quote&record_id=\(sent)", headers: setup.org.admin.bearer)
             #expect((log.json["data"] as? [[String: Any]])?.first?["action"] as? String == "update")
+
+            // The account's timeline and the quote's page show a change nobody made.
+            let timeline = try await app.testing().sendRequest(.GET, "api/v1/accounts/\(setup.accountID)/timeline", headers: setup.org.admin.bearer)
+            #expect(timeline.status == .ok)
+            let web = try await WebClient.signIn(app, email: setup.org.admin.user.email)
+            let page = try await web.get("/quotes/\(sent)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("منقضی"))
         }
     }
 

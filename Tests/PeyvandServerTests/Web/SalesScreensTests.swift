@@ -70,6 +70,21 @@ struct SalesScreensTests {
         }
     }
 
+    @Test func an_opportunity_without_an_account_is_explained_beside_its_box() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let lead = try WebClient.createdID(try await web.post("/leads/new", [("last_name", "Karimi")]))
+            let refused = try await web.post("/leads/\(lead)/convert", [
+                ("account", "none"), ("contact", "new"), ("create_opportunity", "1"), ("opportunity.name", "کاشی سالن"),
+            ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("فرصت فروش به یک سازمان نیاز دارد"))
+            #expect(refused.body.string.contains("کاشی سالن"))
+            #expect(try await Contact.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func an_unticked_opportunity_box_opens_no_opportunity() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
