@@ -69,7 +69,9 @@ enum LeadPages: RecordPages {
     // MARK: - Conversion
 
     @Sendable static func showConversion(_ request: Request) async throws -> Response {
-        try await conversionPage(try WebPage(request), id: try idParameter(request), state: FormState())
+        var page = try WebPage(request)
+        try await page.loadMoneySettings()
+        return try await conversionPage(page, id: try idParameter(request), state: FormState())
     }
 
     /// `POST /leads/{id}/convert`: links the chosen records or creates new ones, and opens the

@@ -172,7 +172,7 @@ enum LeadViews {
                     .forEach(contacts) { radio("contact", $0.id.uuidString, candidate($0, resource: .contacts), chosen: chosenContact) },
                     radio("contact", "new", .text(text(.createContact) + ": " + lead.fullName), chosen: chosenContact),
                 ]),
-                opportunityChoice(state, page: page),
+                .if(page.context.permissions.scope(for: .opportunities, .create) != nil, opportunityChoice(state, page: page)),
                 .div(.class("form-actions"),
                      .button(.type(.submit), .text(text(.convert))),
                      .a(.class("button quiet"), .href(SiteURL.record(.leads, lead.id).path), .text(page.text(.cancel))))
@@ -180,12 +180,11 @@ enum LeadViews {
         )
     }
 
-    /// The opportunity a conversion may open, named as the API's `opportunity.…` fields so its
-    /// refusals land beside these boxes.
+    /// The opportunity a conversion may open (offered to roles that may create one), named as the
+    /// API's `opportunity.…` fields so its refusals land beside these boxes.
     private static func opportunityChoice(_ state: FormState, page: WebPage) -> Node<HTML.FormContext> {
         let language = page.language
-        let unit = page.display.moneyUnit == .toman ? (language == .fa ? "تومان" : "Toman") : (language == .fa ? "ریال" : "Rial")
-        var amountField = FormField("opportunity.amount", OpportunityText.amountIn(unit).text(in: language), in: state, isLeftToRight: true)
+        var amountField = FormField("opportunity.amount", OpportunityViews.amountLabel(page), in: state, isLeftToRight: true)
         amountField.error = state.errors["opportunity.amount"] ?? state.errors["opportunity.amount.amount_minor"]
         let isTicked = state.values["create_opportunity"] == "1"
         let needsAccount = state.errors["opportunity.account_id"] == nil ? nil : LeadText.opportunityNeedsAccount.text(in: language)

@@ -136,11 +136,10 @@ enum OpportunityViews {
         let language = page.language
         func text(_ key: OpportunityText) -> String { key.text(in: language) }
         let action = opportunity.map { SiteURL.editRecord(.opportunities, $0.id).path } ?? SiteURL.newRecord(.opportunities).path
-        let unit = page.display.moneyUnit == .toman ? (language == .fa ? "تومان" : "Toman") : (language == .fa ? "ریال" : "Rial")
         var accountField = FormField("account_name", text(.account), in: state, isRequired: true, hint: text(.accountHint))
         accountField.value = state.values["account_name"] ?? accountName
         accountField.error = state.errors["account_name"] ?? state.errors["account_id"]
-        var amountField = FormField("amount", text(.amountIn(unit)), in: state, isLeftToRight: true)
+        var amountField = FormField("amount", amountLabel(page), in: state, isLeftToRight: true)
         amountField.error = state.errors["amount"] ?? state.errors["amount.amount_minor"]
         return .group(
             .h1(.text(title)),
@@ -240,6 +239,13 @@ enum OpportunityViews {
                 }
             )
         )
+    }
+
+    /// "Amount (Toman)": amounts are typed in the unit the organisation shows.
+    static func amountLabel(_ page: WebPage) -> String {
+        let language = page.language
+        let unit = page.display.moneyUnit == .toman ? (language == .fa ? "تومان" : "Toman") : (language == .fa ? "ریال" : "Rial")
+        return OpportunityText.amountIn(unit).text(in: language)
     }
 
     static func values(of opportunity: Opportunity, display: Display) -> [String: String] {
