@@ -21,7 +21,9 @@ public func configure(
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
     }
     app.peyvand = PeyvandState(settings: settings, writeGate: writeGate, hasher: hasher, now: now,
-                               subscriptions: Outbox.Subscriptions(), jobHandlers: [ImportJob.kind: ImportJob()],
+                               subscriptions: Outbox.Subscriptions(),
+                               jobHandlers: [ImportJob.kind: ImportJob(), QuoteExpiryJob.kind: QuoteExpiryJob()],
+                               periodicJobs: [QuoteExpiryJob.schedule],
                                throttle: LoginThrottle())
     app.migrations.add(PlatformModule.migrations)
     app.migrations.add(SalesModule.migrations)
@@ -51,7 +53,8 @@ final class JobWorkerLifecycle: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ application: Application) async throws {
         let worker = JobWorker(id: "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)",
-                               store: application.store, handlers: application.peyvand.jobHandlers, logger: application.logger)
+                               store: application.store, handlers: application.peyvand.jobHandlers,
+                               periodicJobs: application.peyvand.periodicJobs, logger: application.logger)
         let subscriptions = application.peyvand.subscriptions
         lock.withLock { task = Task { await worker.run(relaying: subscriptions) } }
     }

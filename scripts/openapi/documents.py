@@ -129,8 +129,10 @@ SCHEMAS = {
         "opportunity_id": {**UUID, "description": "The opportunity the quote is for."},
         "price_list_id": {**UUID, "description": "The price list lines without a price are priced from."},
         "currency": CURRENCY,
-        "valid_until": {**GREGORIAN_DAY, "description": "Last day the offer stands (Gregorian `YYYY-MM-DD`); "
-                                                        "informational, nothing expires a quote by itself."},
+        "valid_until": {**GREGORIAN_DAY, "description": "Last day the offer stands (Gregorian `YYYY-MM-DD`). "
+                                                        "A `draft` or `sent` quote becomes `expired` within an hour "
+                                                        "after this day ends in the organisation's time zone (an "
+                                                        "audited change without an acting user)."},
         "notes": {"type": "string"},
         "sent_at": {**TIMESTAMP, "description": "When the quote was sent."},
         "decided_at": {**TIMESTAMP, "description": "When the quote was accepted, rejected or expired."},

@@ -220,6 +220,14 @@ SCHEMAS.update({
                               description="Only the fields sent change; null clears an optional field (for "
                                           "`account_id`, `pipeline_id`, `stage_id`, `amount`, `competitors` and "
                                           "`tags`, null leaves them unchanged)."),
+    "LeadConversionOpportunity": obj(
+        {name: field for name, field in opportunity_fields(True).items()
+         if name in ["name", "pipeline_id", "stage_id", "amount", "expected_close_date", "description", "tags"]},
+        required=["name"], closed=False,
+        description="An opportunity to open with the conversion, as `NewOpportunity` without `account_id` and "
+                    "`contact_id` (the conversion's account and contact) or owner (the lead's). Errors are named "
+                    "`opportunity.<field>`; without any account (no `account_id`, no company or `create_account` "
+                    "false) it is 422 `required` on `opportunity.account_id`."),
 })
 
 _STAGES = [{"name": "شناسایی", "probability": 10, "outcome": "open"},

@@ -333,12 +333,16 @@ SCHEMAS = {
                                      "description": "true: make the account and contact even when likely duplicates "
                                                     "exist. Wins over the `allow_duplicate` query parameter; null or "
                                                     "absent: the query parameter's value, else false."}),
+        "opportunity": {**nullable(schema("LeadConversionOpportunity")),
+                        "description": "Also open an opportunity for the account and contact, in the same "
+                                       "transaction: if any part is refused, nothing is written."},
     }, closed=False, description="How to convert a lead; `{}` makes a new account (from `company`, if any) and a new "
                                  "contact."),
     "LeadConversionResult": obj({
         "lead": schema("Lead"),
         "account": {**schema("Account"), "description": "Absent when the lead was converted without an account."},
         "contact": schema("Contact"),
+        "opportunity": {**schema("Opportunity"), "description": "Present when the conversion opened one."},
     }, required=["lead", "contact"]),
     "MergeRequest": obj({
         "source_id": {**UUID, "description": "The duplicate to fold in and delete: another live record of the same "
@@ -365,7 +369,8 @@ EXAMPLES = {
     "NewLead": {"first_name": "مریم", "last_name": "احمدی", "company": "پخش البرز", "source": "web_form", "score": 40,
                 "phones": [{"number": "+98 935 111 2233"}], "tags": ["نمایشگاه ۱۴۰۵"]},
     "LeadChanges": {"status": "qualified", "score": 80},
-    "LeadConversion": {"create_account": True},
+    "LeadConversion": {"create_account": True,
+                       "opportunity": {"name": "تجهیز انبار", "amount": {"amount_minor": 1_200_000_000, "currency": "IRR"}}},
     "MergeRequest": {"source_id": "01A207ED-6660-73E2-A5D3-ADA7B68BEA15"},
 }
 
@@ -537,18 +542,21 @@ def _paths():
                     "`disqualified` on a lead without a `disqualified_reason` is 422."]})
     convert = {"/api/v1/leads/{id}/convert": {
         "parameters": [P("Id")],
-        "post": op("convertLead", "Leads", "Convert a lead into an account and a contact",
-                   {"200": json_ok("Converted: the lead (now `converted`) and the account and contact made or linked.",
+        "post": op("convertLead", "Leads", "Convert a lead into an account, a contact and optionally an opportunity",
+                   {"200": json_ok("Converted: the lead (now `converted`), the account and contact made or linked, and "
+                                   "the opportunity opened if one was asked for.",
                                    "LeadConversionResult", ["ETag", "Idempotent-Replayed"]),
                     **problems(401, 403, 404, 409, *BODY_ERRORS)},
                    description="In one transaction: makes a new account from the lead's `company` (unless "
                                "`account_id` is given, `create_account` is false or there is no company) and a new "
-                               "contact from the lead (unless `contact_id` is given), then marks the lead converted. "
+                               "contact from the lead (unless `contact_id` is given), opens the `opportunity` if one is "
+                               "given (its first stage-history row, owned by the lead's owner), then marks the lead "
+                               "converted. "
                                "The `ETag` is the lead's. 409 `already-converted` when the lead was converted before; "
                                "409 `duplicate-record` when an account of the same name or a matching contact exists "
                                "(link it with `account_id` / `contact_id`, or send `allow_duplicate: true` in the body "
                                "or `allow_duplicate=true` in the query). 403 when the role may not update leads (or "
-                               "this lead), or may not create the accounts or contacts the conversion needs.",
+                               "this lead), or may not create the accounts, contacts or opportunity the conversion needs.",
                    parameters_=[P("IdempotencyKey"), query(
                        "allow_duplicate", {"type": "boolean", "default": False},
                        "As the body's `allow_duplicate`, which wins when both are given: `true` (or `1`) converts even "

@@ -1,4 +1,4 @@
-"""CSV import and export of accounts, contacts and leads, and background jobs, in the OpenAPI document.
+"""CSV import and export of accounts, contacts, leads and products, and background jobs, in the OpenAPI document.
 
 generate.py merges SCHEMAS, PARAMETERS, PATHS and TAGS into the document, like those of sales.py.
 
@@ -7,18 +7,20 @@ Sources of truth (keep in step by hand):
 - requests and responses: Sources/PeyvandServer/Sales/API/ImportExportAPI.swift (ImportDTO; the
   20 MB body limit), Sources/PeyvandServer/Platform/API/JobsAPI.swift (JobDTO);
 - import fields and header aliases: Sources/PeyvandCore/Sales/CSV/ImportColumns.swift;
-- import checks, permissions and the report: Sources/PeyvandCore/Sales/CSV/{ImportService,ImportEngine}.swift,
+- import checks, permissions and the report: Sources/PeyvandCore/Sales/CSV/{ImportService,ImportEngine,ImportTargets,
+  ImportRows}.swift,
   Sources/PeyvandCore/Platform/CSV/CSVReader.swift;
 - export columns and rights: Sources/PeyvandCore/Sales/CSV/ExportService.swift; its query parameters
-  are the resource's list parameters (SalesRequests.listRequest with `AccountsAPI.filters`, …);
+  are the resource's list parameters (SalesRequests.listRequest with `AccountsAPI.filters`, …, `ProductsAPI.filters`);
 - enums: Sources/PeyvandCore/Platform/Imports/DataImport.swift (Status, DuplicatePolicy),
   Sources/PeyvandCore/Platform/Models/Job.swift (Status).
 """
+import products
 import sales
 from common import IDEMPOTENCY_ERRORS, REQ_ID, TIMESTAMP, UUID, P, json_ok, obj, op, problem_response, problems
 
 # ---------------------------------------------------------------- enums and limits
-RESOURCES = ["accounts", "contacts", "leads"]                # ImportResource
+RESOURCES = ["accounts", "contacts", "leads", "products"]    # ImportResource
 IMPORT_STATUSES = ["staged", "queued", "running", "completed", "failed"]  # DataImport.Status
 DUPLICATE_POLICIES = ["skip", "update", "create"]            # DataImport.DuplicatePolicy
 JOB_STATUSES = ["queued", "running", "succeeded", "dead"]    # Job.Status
@@ -66,7 +68,28 @@ IMPORT_FIELDS = {
         ("status", False, ["status", "وضعیت"]),
         ("score", False, ["score", "امتیاز"]),
     ] + _SHARED,
+    "products": [
+        ("sku", True, ["sku", "code", "product code", "item code", "کد", "کد کالا", "کد محصول"]),
+        ("name_fa", False, ["name fa", "persian name", "name", "product", "نام", "نام کالا", "نام محصول", "نام فارسی"]),
+        ("name_en", False, ["name en", "english name", "نام انگلیسی"]),
+        ("product_line", False, ["product line", "line", "category", "خط محصول", "گروه کالا", "دسته"]),
+        ("unit", False, ["unit", "واحد"]),
+        ("list_price", False, ["list price", "price", "قیمت", "قیمت فروش", "بها"]),
+        ("currency", False, ["currency", "ارز"]),
+        ("tax_rate", False, ["tax rate", "tax", "vat", "مالیات", "نرخ مالیات", "مالیات بر ارزش افزوده"]),
+        ("active", False, ["active", "is active", "فعال"]),
+        ("description", False, ["description", "notes", "note", "توضیحات", "یادداشت"]),
+    ],
 }
+# ImportRows.product: how a product row's values read.
+PRODUCT_ROW_NOTE = (
+    "A product row is a whole product, as on `POST /api/v1/products` (a `name_fa` or `name_en` and a `list_price` are "
+    "needed even to update one): `list_price` in the currency's minor unit (rials) with any digits and grouping "
+    "separators, `currency` its ISO 4217 code (default: the organisation's), `tax_rate` in percent with up to two "
+    "decimals (`9`, `۹٫۵`), `active` as yes or no in English or Persian (`yes`/`no`, `بله`/`خیر`, `فعال`/`غیرفعال`). "
+    "A value that cannot be read is refused on its column (`list_price`, `tax_rate`, `active`). Products are the "
+    "same when their SKUs are (letter case and Persian digits aside); since no two live products share a SKU, "
+    "`duplicates=create` refuses a row with a taken SKU (`sku`: `not_unique`) instead of making a twin.")
 
 # ExportService.export: the columns of each resource; sensitive ones need the `export` right at organisation scope.
 _PARTY_COLUMNS = ["mobile", "phone", "email", "province", "city", "address", "postal_code", "tags", "description"]
@@ -77,6 +100,8 @@ EXPORT_COLUMNS = {
     + _PARTY_COLUMNS + ["created_at"],
     "leads": ["id", "first_name", "last_name", "company", "job_title", "source", "status", "score"] + _PARTY_COLUMNS
     + ["created_at"],
+    "products": ["id", "sku", "name_fa", "name_en", "product_line", "unit", "list_price", "currency", "tax_rate", "active",
+                 "description", "created_at"],
 }
 
 
@@ -140,7 +165,7 @@ SCHEMAS = {
 PARAMETERS = {
     "ImportResource": {"name": "resource", "in": "path", "required": True,
                        "schema": {"type": "string", "enum": RESOURCES},
-                       "description": "`accounts`, `contacts` or `leads`; anything else is 404."},
+                       "description": "`accounts`, `contacts`, `leads` or `products`; anything else is 404."},
 }
 
 CSV_TEXT = {"type": "string", "description": "UTF-8 CSV, starting with a byte-order mark (for Excel)."}
@@ -169,7 +194,7 @@ def _for(resources, parameter):
     return {**base, "description": f"{names} only (ignored for the others): " + base["description"]}
 
 
-EXPORT_SORTS = _union(sales.ACCOUNT_SORTS, sales.CONTACT_SORTS, sales.LEAD_SORTS)
+EXPORT_SORTS = _union(sales.ACCOUNT_SORTS, sales.CONTACT_SORTS, sales.LEAD_SORTS, products.PRODUCT_SORTS)
 EXPORT_PARAMS = [
     sales.query("limit", {"type": "integer", "minimum": 1, "maximum": 200},
                 "Checked as on the list (1…200, else 422) but ignored: the export has every matching record."),
@@ -178,7 +203,8 @@ EXPORT_PARAMS = [
     sales.query("sort", {"type": "string", "enum": [v for c in EXPORT_SORTS for v in (c, "-" + c)]},
                 "Row order, as on the resource's list: accounts by " + ", ".join(f"`{c}`" for c in sales.ACCOUNT_SORTS)
                 + "; contacts by " + ", ".join(f"`{c}`" for c in sales.CONTACT_SORTS) + "; leads by "
-                + ", ".join(f"`{c}`" for c in sales.LEAD_SORTS) + ". A leading `-` sorts descending. Default: newest "
+                + ", ".join(f"`{c}`" for c in sales.LEAD_SORTS) + "; products by "
+                + ", ".join(f"`{c}`" for c in products.PRODUCT_SORTS) + ". A leading `-` sorts descending. Default: newest "
                 "first, or by relevance when `q` is given. A column the resource cannot sort by is 422 "
                 "`unknown_value`."),
     P("Search"), P("OwnerId"), P("OwnerTeamId"), P("Tag"), P("CreatedAfter"), P("CreatedBefore"),
@@ -191,13 +217,16 @@ for _param in sales.CONTACT_FILTERS:
         EXPORT_PARAMS.append(_for(["contacts"], _param))
 for _param in sales.LEAD_FILTERS:
     EXPORT_PARAMS.append(_for(["leads"], _param))
+for _param in [sales.text_query("product_line", "Only products of exactly this product line."),
+               products.PARAMETERS["IsActive"], products.PARAMETERS["CurrencyFilter"]]:
+    EXPORT_PARAMS.append(_for(["products"], _param))
 
 # ---------------------------------------------------------------- paths
 PATHS = {
     "/api/v1/import/{resource}": {
         "parameters": [P("ImportResource")],
         "post": op(
-            "startImport", "Import and export", "Import a CSV file of accounts, contacts or leads",
+            "startImport", "Import and export", "Import a CSV file of accounts, contacts, leads or products",
             {"202": json_ok("Accepted: the file is stored and queued; nothing is imported yet. Follow `Location`.",
                             "Import", ["Location", "Idempotent-Replayed"]),
              **problems(401, 403, 404, *IDEMPOTENCY_ERRORS),
@@ -211,9 +240,9 @@ PATHS = {
                 "or tab as delimiter (whichever the header line uses most), a header line first. Each column maps "
                 "to a field by `mapping`, else by its header, in English or Persian (letter case, `_`, `-`, spacing, "
                 "Persian letter forms and ZWNJ do not matter); columns that map to nothing are ignored:\n\n"
-                + _field_table() + "\n\n"
+                + _field_table() + "\n\n" + PRODUCT_ROW_NOTE + "\n\n"
                 "Rows are then imported in the background, in batches of 500, each through the resource's own "
-                "validation and duplicate matching (phone, e-mail, name), against the database and the rows before "
+                "validation and duplicate matching (phone, e-mail, name; a product's SKU), against the database and the rows before "
                 "it; a refused row does not stop the others. Checked in this order: 404 for an unknown resource, "
                 "415, 422 for the query parameters, 422 `required` on `file` for an empty body, 403 when the role "
                 "may not create the resource's records (nor update them, with `duplicates=update`), then 422 on the "
@@ -226,7 +255,8 @@ PATHS = {
                 P("IdempotencyKey"),
                 sales.query("duplicates", {"type": "string", "enum": DUPLICATE_POLICIES, "default": "skip"},
                             "What to do with a row that matches an existing record or an earlier row: `skip` it "
-                            "(default), `update` that record with the row's non-empty values, or `create` it anyway. "
+                            "(default), `update` that record with the row's non-empty values, or `create` it anyway (a "
+                            "product whose SKU is taken is refused instead). "
                             "Another value is 422 `unknown_value`."),
                 sales.query("mapping", {"type": "string", "maxLength": MAX_MAPPING,
                                         "examples": ['{"نام مشتری": "last_name", "ستون اضافه": ""}']},
@@ -264,11 +294,12 @@ PATHS = {
     "/api/v1/export/{resource}": {
         "parameters": [P("ImportResource")],
         "get": op(
-            "exportRecords", "Import and export", "Export the accounts, contacts or leads a list would show, as CSV",
+            "exportRecords", "Import and export", "Export the accounts, contacts, leads or products a list would show, as CSV",
             {"200": csv_ok("The records, streamed page by page, in the columns an import reads back (sensitive "
                            "columns, in parentheses, only when the `export` right reaches the whole organisation):\n\n"
                            + _export_columns() + "\n\nPhones in national form (`09121234567`), the first mobile, "
-                           "other phone and e-mail only; tags joined with `; `; `created_at` in RFC 3339, UTC. A "
+                           "other phone and e-mail only; tags joined with `; `; a product's `list_price` in minor units, `tax_rate` in "
+                           "percent and `active` as `yes` or `no`; `created_at` in RFC 3339, UTC. A "
                            "failure after the first bytes ends the stream early (the response is then incomplete)."),
              **problems(401, 403, 404, 422)},
             description="Takes the query parameters of the resource's list (`GET /api/v1/<resource>`), with the "
@@ -287,6 +318,6 @@ PATHS = {
 }
 
 TAGS = [
-    {"name": "Import and export", "description": "CSV files in and out of accounts, contacts and leads, and the "
+    {"name": "Import and export", "description": "CSV files in and out of accounts, contacts, leads and products, and the "
                                                  "background jobs that import them."},
 ]

@@ -10,6 +10,8 @@ public struct PeyvandState: Sendable {
     public var now: @Sendable () -> Date
     public var subscriptions: Outbox.Subscriptions
     public var jobHandlers: [String: any JobHandler]
+    /// Offered by each server's job worker once per period.
+    public var periodicJobs: [PeriodicJob]
     public var throttle: LoginThrottle
 }
 

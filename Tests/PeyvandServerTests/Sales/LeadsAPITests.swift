@@ -67,6 +67,81 @@ struct LeadsAPITests {
         }
     }
 
+    @Test func converting_with_an_opportunity_opens_it_for_the_new_account_and_contact_with_its_first_stage() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let lead = try await createLead(org, ["last_name": "Rahimi", "company": "Arak Machine"])
+            let converted = try await app.testing().sendRequest(.POST, "api/v1/leads/\(lead)/convert", headers: org.admin.bearer.json,
+                                                                body: jsonBody(["opportunity": [
+                                                                    "name": "Warehouse racks", "amount": ["amount_minor": 1_200_000_000],
+                                                                    "expected_close_date": "1405/10/01",
+                                                                ]]))
+            #expect(converted.status == .ok)
+            let account = try #require(converted.json["account"] as? [String: Any])
+            let contact = try #require(converted.json["contact"] as? [String: Any])
+            let opportunity = try #require(converted.json["opportunity"] as? [String: Any])
+            #expect(opportunity["name"] as? String == "Warehouse racks")
+            #expect(opportunity["account_id"] as? String == account["id"] as? String)
+            #expect(opportunity["contact_id"] as? String == contact["id"] as? String)
+            #expect((opportunity["amount"] as? [String: Any])?["amount_minor"] as? Int == 1_200_000_000)
+            #expect(opportunity["owner_id"] as? String == org.admin.user.id?.uuidString)
+            #expect((converted.json["lead"] as? [String: Any])?["converted_opportunity_id"] as? String == opportunity["id"] as? String)
+
+            let id = try #require(opportunity["id"] as? String)
+            let history = try await app.testing().sendRequest(.GET, "api/v1/opportunities/\(id)/stage-history", headers: org.admin.bearer)
+            let changes = try #require(history.json["data"] as? [[String: Any]])
+            #expect(changes.count == 1)
+            #expect(changes.first?["to_stage_id"] as? String == opportunity["stage_id"] as? String)
+            #expect(changes.first?["from_stage_id"] == nil || changes.first?["from_stage_id"] is NSNull)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$recordType == Opportunity.auditType).count() == 1)
+        }
+    }
+
+    @Test func a_refused_opportunity_refuses_the_whole_conversion_and_names_every_bad_field_by_its_path() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let lead = try await createLead(org, ["last_name": "Rahimi", "company": "Arak Machine"])
+            let refused = try await app.testing().sendRequest(.POST, "api/v1/leads/\(lead)/convert", headers: org.admin.bearer.json,
+                                                              body: jsonBody(["create_account": "yes", "opportunity": [
+                                                                  "name": " ", "amount": ["amount_minor": -5], "stage_id": UUID().uuidString,
+                                                              ]]))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            #expect(refused.problemFields == ["create_account", "opportunity.amount", "opportunity.name", "opportunity.stage_id"])
+            #expect(try await Account.query(on: app.db).count() == 0)
+            #expect(try await Contact.query(on: app.db).count() == 0)
+            #expect(try await Opportunity.query(on: app.db).count() == 0)
+            #expect(try await OpportunityStageChange.query(on: app.db).count() == 0)
+            #expect(try await Lead.find(UUID(uuidString: lead), on: app.db)?.status == "new")
+
+            let badType = try await app.testing().sendRequest(.POST, "api/v1/leads/\(lead)/convert", headers: org.admin.bearer.json,
+                                                              body: jsonBody(["opportunity": ["name": "Racks", "amount": ["amount_minor": "a lot"]]]))
+            #expect(badType.status == .unprocessableEntity)
+            #expect(badType.problemFields == ["opportunity.amount.amount_minor"])
+            #expect(try await Opportunity.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func an_opportunity_needs_the_conversion_to_have_an_account() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let lead = try await createLead(org, ["last_name": "Nouri"])
+            let refused = try await app.testing().sendRequest(.POST, "api/v1/leads/\(lead)/convert", headers: org.admin.bearer.json,
+                                                              body: jsonBody(["opportunity": ["name": "Racks"]]))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.problemFields == ["opportunity.account_id"])
+            #expect(try await Contact.query(on: app.db).count() == 0)
+
+            let account = try await app.testing().sendRequest(.POST, "api/v1/accounts", headers: org.admin.bearer.json,
+                                                              body: jsonBody(["name": "Nouri & Sons"]))
+            let accountID = try #require(account.json["id"] as? String)
+            let linked = try await app.testing().sendRequest(.POST, "api/v1/leads/\(lead)/convert", headers: org.admin.bearer.json,
+                                                             body: jsonBody(["account_id": accountID, "opportunity": ["name": "Racks"]]))
+            #expect(linked.status == .ok)
+            #expect((linked.json["opportunity"] as? [String: Any])?["account_id"] as? String == accountID)
+        }
+    }
+
     @Test func disqualifying_needs_a_reason_and_converted_cannot_be_set_by_hand() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)

@@ -34,6 +34,70 @@ struct SalesScreensTests {
         }
     }
 
+    @Test func converting_a_lead_can_open_an_opportunity_and_a_refused_one_keeps_the_form_and_writes_nothing() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let lead = try WebClient.createdID(try await web.post("/leads/new", [("last_name", "Karimi"), ("company", "Tabriz Tiles")]))
+
+            let offer = try await web.get("/leads/\(lead)/convert")
+            #expect(offer.body.string.contains("فرصت فروش هم ساخته شود"))
+            #expect(offer.body.string.contains(#"name="opportunity.amount""#))
+
+            let refused = try await web.post("/leads/\(lead)/convert", [
+                ("account", "new"), ("contact", "new"), ("create_opportunity", "1"), ("opportunity.name", ""),
+                ("opportunity.amount", "ده"),
+            ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#"name="create_opportunity" value="1" checked"#))
+            #expect(refused.body.string.contains(#"id="field-opportunity-name""#))
+            #expect(try await Account.query(on: app.db).count() == 0)
+            #expect(try await Contact.query(on: app.db).count() == 0)
+            #expect(try await Opportunity.query(on: app.db).count() == 0)
+
+            let converted = try await web.post("/leads/\(lead)/convert", [
+                ("account", "new"), ("contact", "new"), ("create_opportunity", "1"), ("opportunity.name", "کاشی سالن"),
+                ("opportunity.amount", "۲٬۵۰۰٬۰۰۰"),
+            ])
+            #expect(converted.status == .seeOther)
+            let contact = try WebClient.createdID(converted)
+            let opportunity = try #require(try await Opportunity.query(on: app.db).first())
+            #expect(opportunity.name == "کاشی سالن")
+            #expect(opportunity.contactID == contact)
+            // Typed in Tomans (the organisation's display unit), stored in Rials.
+            #expect(opportunity.amountMinor == 25_000_000)
+            #expect(try await OpportunityStageChange.query(on: app.db).filter(\.$opportunityID == opportunity.id!).count() == 1)
+        }
+    }
+
+    @Test func an_opportunity_without_an_account_is_explained_beside_its_box() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let lead = try WebClient.createdID(try await web.post("/leads/new", [("last_name", "Karimi")]))
+            let refused = try await web.post("/leads/\(lead)/convert", [
+                ("account", "none"), ("contact", "new"), ("create_opportunity", "1"), ("opportunity.name", "کاشی سالن"),
+            ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("فرصت فروش به یک سازمان نیاز دارد"))
+            #expect(refused.body.string.contains("کاشی سالن"))
+            #expect(try await Contact.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func an_unticked_opportunity_box_opens_no_opportunity() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let lead = try WebClient.createdID(try await web.post("/leads/new", [("last_name", "Karimi"), ("company", "Tabriz Tiles")]))
+            let converted = try await web.post("/leads/\(lead)/convert", [
+                ("account", "new"), ("contact", "new"), ("opportunity.name", "Ignored"), ("opportunity.amount", ""),
+            ])
+            #expect(converted.status == .seeOther)
+            #expect(try await Opportunity.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func the_board_moves_a_card_totals_each_column_and_asks_for_a_reason_before_lost() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)

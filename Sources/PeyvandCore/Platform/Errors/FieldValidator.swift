@@ -19,6 +19,12 @@ public struct FieldValidator: Sendable {
         if let error { add(error.field, error.code) }
     }
 
+    /// Adds the problems of a nested object's own validation, naming each field by its path
+    /// in the body (`opportunity.` + `amount`).
+    public mutating func add(_ nested: FieldValidator, under prefix: String) {
+        for error in nested.errors { add(prefix + error.field, error.code) }
+    }
+
     /// A present value must have `1...max` non-blank characters.
     public mutating func text(_ value: String?, _ field: String, required: Bool, max: Int = 200) {
         guard let value else {

@@ -12,15 +12,29 @@ public struct JobWorker: Sendable {
     public let id: String
     public let store: Store
     public let handlers: [String: any JobHandler]
+    /// Offered to the queue once per period by every worker (the queue keeps one per period).
+    public let periodicJobs: [PeriodicJob]
     public let batchSize: Int
     public let logger: Logger
 
-    public init(id: String, store: Store, handlers: [String: any JobHandler], batchSize: Int = 10, logger: Logger) {
+    public init(id: String, store: Store, handlers: [String: any JobHandler], periodicJobs: [PeriodicJob] = [], batchSize: Int = 10,
+                logger: Logger) {
         self.id = id
         self.store = store
         self.handlers = handlers
+        self.periodicJobs = periodicJobs
         self.batchSize = batchSize
         self.logger = logger
+    }
+
+    /// Offers each periodic job's current run once per period of this worker's life; `offered`
+    /// remembers the period last offered per kind, so an idle loop does not write every second.
+    public func offerPeriodicJobs(offered: inout [String: Int64]) async throws {
+        let now = store.now()
+        for job in periodicJobs where offered[job.kind] != job.period(at: now) {
+            try await job.offer(at: now, store: store)
+            offered[job.kind] = job.period(at: now)
+        }
     }
 
     /// Claims one batch and runs it; returns how many jobs it took.
@@ -45,8 +59,10 @@ public struct JobWorker: Sendable {
 
     /// Works until the task is cancelled, pausing `idleDelay` when the queue is empty.
     public func run(relaying subscriptions: Outbox.Subscriptions, idleDelay: Duration = .seconds(1)) async {
+        var offeredPeriods: [String: Int64] = [:]
         while !Task.isCancelled {
             do {
+                try await offerPeriodicJobs(offered: &offeredPeriods)
                 let relayed = try await Outbox.relay(subscriptions, store: store)
                 try await JobQueue.recoverAbandoned(store: store)
                 let ran = try await runOnce()

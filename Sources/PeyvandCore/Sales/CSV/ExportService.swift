@@ -62,6 +62,17 @@ public struct ExportService: Sendable {
                         + [Self.timestamp(lead.createdAt)]
                 }
             }
+        case .products:
+            let columns = ["id", "sku", "name_fa", "name_en", "product_line", "unit", "list_price", "currency", "tax_rate", "active",
+                           "description", "created_at"]
+            try await write(CSVWriter.byteOrderMark + CSVWriter.line(columns))
+            try await pages(ProductService.list, request, in: context, write: write) { products in
+                products.map { product in
+                    [product.id!.uuidString, product.sku, product.nameFa ?? "", product.nameEn ?? "", product.productLine ?? "", product.unit,
+                     String(product.listPriceMinor), product.currency, Self.percent(basisPoints: product.taxRateBP),
+                     product.isActive ? "yes" : "no", product.details ?? "", Self.timestamp(product.createdAt)]
+                }
+            }
         }
     }
 
@@ -88,6 +99,14 @@ public struct ExportService: Sendable {
         let other = phones.first { $0.label != PhoneNumber.Label.mobile.rawValue }
         return [national(mobile), national(other), emails.first?.address ?? "", address.province ?? "", address.city ?? "",
                 address.line ?? "", address.postalCode ?? "", tags.joined(separator: "; "), description ?? ""]
+    }
+
+    /// 900 → `9`, 950 → `9.5`, 925 → `9.25`: the percent an import reads back.
+    static func percent(basisPoints: Int) -> String {
+        let fraction = basisPoints % 100
+        guard fraction != 0 else { return String(basisPoints / 100) }
+        let digits = fraction % 10 == 0 ? String(fraction / 10) : String(format: "%02d", fraction)
+        return "\(basisPoints / 100).\(digits)"
     }
 
     static func timestamp(_ date: Date?) -> String {

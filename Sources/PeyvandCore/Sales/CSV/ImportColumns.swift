@@ -3,7 +3,7 @@ import Foundation
 /// The resources a CSV can be imported into and the fields their columns may map to, with the
 /// header names (English and Persian) that map to each field without being told.
 public enum ImportResource: String, CaseIterable, Sendable {
-    case accounts, contacts, leads
+    case accounts, contacts, leads, products
 
     public struct Field: Sendable {
         public let name: String
@@ -52,6 +52,20 @@ public enum ImportResource: String, CaseIterable, Sendable {
                 Field(name: "status", aliases: ["status", "وضعیت"], isRequired: false),
                 Field(name: "score", aliases: ["score", "امتیاز"], isRequired: false),
             ] + shared
+        case .products:
+            return [
+                Field(name: "sku", aliases: ["sku", "code", "product code", "item code", "کد", "کد کالا", "کد محصول"], isRequired: true),
+                Field(name: "name_fa", aliases: ["name fa", "persian name", "name", "product", "نام", "نام کالا", "نام محصول", "نام فارسی"],
+                      isRequired: false),
+                Field(name: "name_en", aliases: ["name en", "english name", "نام انگلیسی"], isRequired: false),
+                Field(name: "product_line", aliases: ["product line", "line", "category", "خط محصول", "گروه کالا", "دسته"], isRequired: false),
+                Field(name: "unit", aliases: ["unit", "واحد"], isRequired: false),
+                Field(name: "list_price", aliases: ["list price", "price", "قیمت", "قیمت فروش", "بها"], isRequired: false),
+                Field(name: "currency", aliases: ["currency", "ارز"], isRequired: false),
+                Field(name: "tax_rate", aliases: ["tax rate", "tax", "vat", "مالیات", "نرخ مالیات", "مالیات بر ارزش افزوده"], isRequired: false),
+                Field(name: "active", aliases: ["active", "is active", "فعال"], isRequired: false),
+                Field(name: "description", aliases: ["description", "notes", "note", "توضیحات", "یادداشت"], isRequired: false),
+            ]
         }
     }
 

@@ -22,7 +22,7 @@ struct ImportEngine<Target: ImportTarget> {
         let row: CSVRow
         let values: [String: String]
         var record: Record
-        var party: PartyInput.Clean
+        var extras: Target.Extras
     }
 
     struct Outcome {
@@ -47,27 +47,36 @@ struct ImportEngine<Target: ImportTarget> {
         for (row, rowValues) in zip(rows, values) {
             var validator = FieldValidator()
             if rowValues.values.contains(where: { $0.contains("\u{0}") }) { validator.add("row", .invalidCharacters) }
-            if validator.errors.isEmpty, let (record, party) = try target.build(rowValues, into: &validator, by: context) {
-                candidates.append(Candidate(row: row, values: rowValues, record: record, party: party))
+            if validator.errors.isEmpty, let (record, extras) = try target.build(rowValues, into: &validator, by: context) {
+                candidates.append(Candidate(row: row, values: rowValues, record: record, extras: extras))
             } else {
                 outcome.failed += 1
                 outcome.reportLines.append((row.line, reportLine(row, result: "error", reason: reason(validator.errors))))
             }
         }
 
-        let existing = try await existingMatches(for: candidates)
+        let existing = try await target.existingMatches(for: candidates.map { ($0.record, $0.extras) }, in: context, on: store.database)
         var creates: [Candidate] = []
         var updates: [(candidate: Candidate, recordID: UUID)] = []
         for candidate in candidates {
-            let keys = matchKeys(candidate.record, candidate.party)
+            let keys = target.matchKeys(of: candidate.record, candidate.extras)
             let fileMatch = keys.lazy.compactMap { memory.byKey[$0] }.first
             let databaseMatch = keys.lazy.compactMap { existing[$0] }.first
-            guard policy != .create, fileMatch != nil || databaseMatch != nil else {
+            guard fileMatch != nil || databaseMatch != nil else {
                 creates.append(candidate)
                 for key in keys { memory.byKey[key] = candidate.record }
                 continue
             }
             switch policy {
+            case .create:
+                if let uniqueField = target.uniqueField {
+                    outcome.failed += 1
+                    outcome.reportLines.append((candidate.row.line, reportLine(candidate.row, result: "error",
+                                                                                reason: reason([FieldError(field: uniqueField, code: .notUnique)]))))
+                } else {
+                    creates.append(candidate)
+                    for key in keys { memory.byKey[key] = candidate.record }
+                }
             case .skip:
                 outcome.skipped += 1
                 outcome.reportLines.append((candidate.row.line, reportLine(candidate.row, result: "skipped", reason: duplicateReason)))
@@ -78,7 +87,7 @@ struct ImportEngine<Target: ImportTarget> {
                         outcome.failed += 1
                         outcome.reportLines.append((candidate.row.line, reportLine(candidate.row, result: "error", reason: reason(validator.errors))))
                     } else if let index = creates.firstIndex(where: { $0.record === pending }) {
-                        creates[index].party = Self.keysOnly(of: pending)
+                        creates[index].extras = target.extras(of: pending)
                         outcome.updated += 1
                     } else {
                         // Created by an earlier batch: update that stored record.
@@ -87,15 +96,14 @@ struct ImportEngine<Target: ImportTarget> {
                 } else if let recordID = databaseMatch {
                     updates.append((candidate, recordID))
                 }
-            case .create:
-                break
             }
         }
 
         let now = store.now()
         let counted = outcome
         let (created, updated, failedUpdates, report) = try await store.write { [creates, updates] database in
-            let created = try await insert(creates.map { ($0.record, $0.party) }, at: now, on: database)
+            try await target.insert(creates.map { ($0.record, $0.extras) }, by: context, at: now, on: database)
+            let created = creates.count
             let (updated, failed, lines) = try await applyUpdates(updates, at: now, on: database)
             let report = (counted.reportLines + lines).sorted { $0.0 < $1.0 }.map(\.1).joined()
             try await DataImport.query(on: database).filter(\.$id == dataImport.id!).set(\.$processedRows, to: dataImport.processedRows + rows.count)
@@ -115,73 +123,6 @@ struct ImportEngine<Target: ImportTarget> {
         dataImport.report += report
     }
 
-    /// Every existing live record a candidate could duplicate, by match key.
-    private func existingMatches(for candidates: [Candidate]) async throws -> [String: UUID] {
-        var phones = Set<String>(), emails = Set<String>(), names = Set<String>()
-        for candidate in candidates {
-            phones.formUnion(candidate.party.phoneKeys ?? [])
-            emails.formUnion(candidate.party.emailKeys ?? [])
-            names.insert(candidate.record[keyPath: Record.nameKeyField].value ?? "")
-        }
-        var matches: [String: UUID] = [:]
-        let database = store.database
-        for (kind, keys) in [(ContactPoint.Kind.phone, phones), (.email, emails)] where !keys.isEmpty {
-            let points = try await ContactPoint.query(on: database).scoped(to: context).filter(\.$recordType == Record.auditType)
-                .filter(\.$kind == kind.rawValue).filter(\.$key ~~ Array(keys)).all()
-            for point in points { matches["\(kind.rawValue):\(point.key)"] = point.recordID }
-        }
-        let named = try await Record.query(on: database).scoped(to: context).filter(Record.nameKeyField ~~ Array(names)).all()
-        for record in named { matches["name:\(target.nameIdentity(of: record))"] = record.id }
-        // Points of deleted records do not count: keep only ids of live records.
-        let liveIDs = Set(try await Record.query(on: database).scoped(to: context).filter(\._$id ~~ Array(Set(matches.values))).all().compactMap(\.id))
-        return matches.filter { liveIDs.contains($0.value) }
-    }
-
-    private func matchKeys(_ record: Record, _ party: PartyInput.Clean) -> [String] {
-        (party.phoneKeys ?? []).map { "phone:\($0)" } + (party.emailKeys ?? []).map { "email:\($0)" } + ["name:\(target.nameIdentity(of: record))"]
-    }
-
-    private static func keysOnly(of record: Record) -> PartyInput.Clean {
-        PartyInput.Clean(phones: record.phones, phoneKeys: ContactPoints.keys(of: record.phones), emails: record.emails,
-                         emailKeys: ContactPoints.keys(of: record.emails), address: nil,
-                         tags: record.tags)
-    }
-
-    /// New records in a few multi-row statements: the rows, their phone/email keys, tags, audit entries and events.
-    private func insert(_ records: [(Record, PartyInput.Clean)], at now: Date, on database: any Database) async throws -> Int {
-        guard !records.isEmpty else { return 0 }
-        try await records.map(\.0).create(on: database)
-        var points: [[any Encodable & Sendable]] = [], tags: [[any Encodable & Sendable]] = []
-        var audit: [[any Encodable & Sendable]] = [], events: [[any Encodable & Sendable]] = []
-        let organisationID = context.organisationID
-        for (record, _) in records {
-            let party = Self.keysOnly(of: record)
-            let recordID = record.id!
-            for key in party.phoneKeys ?? [] {
-                points.append([UUIDv7.make(), organisationID, Record.auditType, recordID, ContactPoint.Kind.phone.rawValue, key])
-            }
-            for key in party.emailKeys ?? [] {
-                points.append([UUIDv7.make(), organisationID, Record.auditType, recordID, ContactPoint.Kind.email.rawValue, key])
-            }
-            for tag in Set((party.tags ?? []).map(RecordTags.key)) {
-                tags.append([UUIDv7.make(), organisationID, Record.auditType, recordID, tag])
-            }
-            let snapshot = record.auditSnapshot
-            audit.append([UUIDv7.make(at: now), organisationID, context.userID, AuditAction.create.rawValue, Record.auditType, recordID,
-                          try JSONValue.encodeToString(AuditTrail.diff(before: [:], after: snapshot)), context.requestID, now])
-            events.append([UUIDv7.make(at: now), organisationID, "\(Record.auditType).created", Record.auditType, recordID,
-                           try JSONValue.encodeToString(snapshot), now])
-        }
-        try await BulkInsert.rows(into: ContactPoint.schema, columns: ["id", "org_id", "record_type", "record_id", "kind", "key"],
-                                  values: points, on: database)
-        try await BulkInsert.rows(into: RecordTag.schema, columns: ["id", "org_id", "record_type", "record_id", "tag"], values: tags, on: database)
-        try await BulkInsert.rows(into: AuditEntry.schema, columns: ["id", "org_id", "actor_user_id", "action", "record_type", "record_id",
-                                                                     "changes", "request_id", "occurred_at"], values: audit, on: database)
-        try await BulkInsert.rows(into: OutboxEvent.schema, columns: ["id", "org_id", "event_type", "record_type", "record_id", "payload",
-                                                                      "created_at"], values: events, on: database)
-        return records.count
-    }
-
     private func applyUpdates(_ updates: [(candidate: Candidate, recordID: UUID)], at now: Date,
                               on database: any Database) async throws -> (updated: Int, failed: Int, lines: [(Int, String)]) {
         guard !updates.isEmpty else { return (0, 0, []) }
@@ -196,14 +137,14 @@ struct ImportEngine<Target: ImportTarget> {
             }
             let before = record.auditSnapshot
             var validator = FieldValidator()
-            guard let party = try target.update(record, with: candidate.values, into: &validator) else {
+            guard let extras = try target.update(record, with: candidate.values, into: &validator) else {
                 failed += 1
                 lines.append((candidate.row.line, reportLine(candidate.row, result: "error", reason: reason(validator.errors))))
                 continue
             }
             record.version += 1
             try await record.update(on: database)
-            try await SalesRecords.afterWrite(record, party: party, action: .update, before: before, by: context, at: now, on: database)
+            try await target.afterUpdate(record, extras, before: before, by: context, at: now, on: database)
             updated += 1
         }
         return (updated, failed, lines)

@@ -58,6 +58,58 @@ enum ImportRows {
                          party: party(values, existing: existing))
     }
 
+    /// `list_price` in minor units (rials; any digits and grouping), `currency` with it, `tax_rate` in
+    /// percent (`9`, `۹٫۵`) and `active` as yes or no in either language. A value that cannot be read
+    /// is refused on its own column. An update row without a price keeps the product's price.
+    static func product(_ values: [String: String], existing: Product? = nil, into validator: inout FieldValidator) -> ProductInput {
+        var listPrice: ProductInput.ListPrice?
+        if let price = values["list_price"] {
+            if let amount = wholeNumber(price) { listPrice = ProductInput.ListPrice(amountMinor: amount, currency: values["currency"]) }
+            else { validator.add("list_price", .invalidFormat) }
+        } else if let currency = values["currency"] {
+            listPrice = ProductInput.ListPrice(amountMinor: existing?.listPriceMinor, currency: currency)
+        }
+        var taxRateBP: Int?
+        if let rate = values["tax_rate"] {
+            taxRateBP = percentInBasisPoints(rate)
+            if taxRateBP == nil { validator.add("tax_rate", .invalidFormat) }
+        }
+        var isActive: Bool?
+        if let active = values["active"] {
+            isActive = yesOrNo(active)
+            if isActive == nil { validator.add("active", .unknownValue) }
+        }
+        return ProductInput(provided: Set(values.keys), sku: values["sku"], nameFa: values["name_fa"], nameEn: values["name_en"],
+                            productLine: values["product_line"], unit: values["unit"], listPrice: listPrice, taxRateBP: taxRateBP,
+                            isActive: isActive, description: values["description"])
+    }
+
+    static func wholeNumber(_ text: String) -> Int64? {
+        Int64(PersianText.toASCIIDigits(text).filter { !",٬ \u{200C}".contains($0) })
+    }
+
+    /// `9` → 900, `9.5` / `۹٫۵` / `9.5%` → 950; nil beyond two decimals or outside 0…100 %.
+    static func percentInBasisPoints(_ text: String) -> Int? {
+        let plain = PersianText.toASCIIDigits(text).replacingOccurrences(of: "٫", with: ".").filter { !"% ٪".contains($0) }
+        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0 else { return nil }
+        var hundredths = 0
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isASCII), let fraction = Int(parts[1]) else { return nil }
+            hundredths = parts[1].count == 1 ? fraction * 10 : fraction
+        }
+        let basisPoints = whole * 100 + hundredths
+        return basisPoints <= ProductInput.maximumTaxRateBP ? basisPoints : nil
+    }
+
+    static func yesOrNo(_ text: String) -> Bool? {
+        switch PersianText.normalized(text) {
+        case "yes", "y", "true", "1", "active", "بله", "بلی", "آری", "اری", "فعال": true
+        case "no", "n", "false", "0", "inactive", "خیر", "نه", "غیرفعال", "غیر فعال": false
+        default: nil
+        }
+    }
+
     static func gender(_ text: String) -> String {
         switch PersianText.normalized(text) {
         case "زن", "خانم", "f", "female", "woman": Contact.Gender.female.rawValue

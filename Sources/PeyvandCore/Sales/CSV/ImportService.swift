@@ -1,7 +1,7 @@
 import FluentKit
 import Foundation
 
-/// Starts CSV imports into accounts, contacts and leads, and reports on them. The rows are
+/// Starts CSV imports into accounts, contacts, leads and products, and reports on them. The rows are
 /// imported by `ImportJob` in the background, batch by batch.
 public struct ImportService: Sendable {
     public let store: Store
@@ -124,6 +124,7 @@ extension ImportResource {
         case .accounts: .accounts
         case .contacts: .contacts
         case .leads: .leads
+        case .products: .products
         }
     }
 }
@@ -173,6 +174,9 @@ public struct ImportJob: JobHandler {
                           reader: reader, columns: columns, dataImport: dataImport)
         case .leads:
             try await run(ImportEngine(target: LeadImport(service: LeadService(store: store)), policy: policy, context: context, store: store),
+                          reader: reader, columns: columns, dataImport: dataImport)
+        case .products:
+            try await run(ImportEngine(target: ProductImport(), policy: policy, context: context, store: store),
                           reader: reader, columns: columns, dataImport: dataImport)
         }
         try await DataImport.query(on: store.database).filter(\.$id == payload.importID)

@@ -62,12 +62,17 @@ public struct LeadConversion: Sendable {
     /// false: convert into a contact without an account even when the lead names a company.
     public var createAccount: Bool
     public var allowDuplicate: Bool
+    /// An opportunity to open for the account and contact the conversion makes or links (its
+    /// `accountID` and `contactID` are theirs), in the same transaction.
+    public var opportunity: OpportunityInput?
 
-    public init(accountID: UUID? = nil, contactID: UUID? = nil, createAccount: Bool = true, allowDuplicate: Bool = false) {
+    public init(accountID: UUID? = nil, contactID: UUID? = nil, createAccount: Bool = true, allowDuplicate: Bool = false,
+                opportunity: OpportunityInput? = nil) {
         self.accountID = accountID
         self.contactID = contactID
         self.createAccount = createAccount
         self.allowDuplicate = allowDuplicate
+        self.opportunity = opportunity
     }
 }
 
@@ -76,4 +81,5 @@ public struct LeadConversionResult: Sendable {
     public var lead: Lead
     public var account: Account?
     public var contact: Contact
+    public var opportunity: Opportunity?
 }

@@ -84,8 +84,6 @@ public struct LeadService: Sendable {
         try await SalesRecords.restore(Lead.self, id, by: context, at: store.now(), store: store)
     }
 
-    /// Makes or links the account and contact in one transaction and marks the lead converted.
-    /// A second conversion is a conflict; likely duplicates are offered instead of created.
     /// The existing accounts and contacts a conversion of this lead could link instead of creating
     /// new ones: the same matches `convert` refuses as duplicates, offered up front.
     public func conversionCandidates(_ id: UUID, in context: RequestContext)
@@ -108,15 +106,21 @@ public struct LeadService: Sendable {
         return (accounts, contacts)
     }
 
-    public func convert(_ id: UUID, _ conversion: LeadConversion, by context: RequestContext) async throws -> LeadConversionResult {
+    /// Makes or links the account and contact in one transaction and marks the lead converted.
+    /// A second conversion is a conflict; likely duplicates are offered instead of created.
+    /// With `conversion.opportunity`, also opens an opportunity for the account and contact; its
+    /// problems are reported under `opportunity.` with the conversion's own, and nothing is written.
+    public func convert(_ id: UUID, _ conversion: LeadConversion, by context: RequestContext,
+                        readProblems: FieldValidator = FieldValidator()) async throws -> LeadConversionResult {
         try context.require(.leads, .update)
+        if conversion.opportunity != nil { try context.require(.opportunities, .create) }
         let now = store.now()
         return try await store.write { database in
             let lead = try await SalesRecords.lockForUpdate(Lead.self, id, expectedVersion: nil, in: context, on: database)
             if lead.status == Lead.Status.converted.rawValue { throw SalesError.leadAlreadyConverted(leadID: id) }
             let before = lead.auditSnapshot
 
-            var validator = FieldValidator()
+            var validator = readProblems
             var account: Account?
             if let accountID = conversion.accountID {
                 account = try await Account.query(on: database).scoped(to: context, for: .read).filter(\.$id == accountID).first()
@@ -127,11 +131,26 @@ public struct LeadService: Sendable {
                 contact = try await Contact.query(on: database).scoped(to: context, for: .read).filter(\.$id == contactID).first()
                 if contact == nil { validator.add("contact_id", .referencedRecordMissing) }
             }
-            try validator.check()
 
             let newAccount = account == nil && conversion.createAccount && lead.company != nil
                 ? Self.account(from: lead, by: context) : nil
             let newContact = contact == nil ? Self.contact(from: lead, accountID: account?.id ?? newAccount?.id, by: context) : nil
+            var opportunity: Opportunity?
+            if var input = conversion.opportunity {
+                // A missing account_id or contact_id is reported above; without any account the
+                // opportunity reports `opportunity.account_id` as required.
+                input.accountID = account?.id ?? conversion.accountID ?? newAccount?.id
+                input.contactID = contact?.id ?? newContact?.id
+                input.provided.insert("contact_id")
+                var problems = FieldValidator()
+                opportunity = try await OpportunityService(store: store).prepare(input, at: now, into: &problems, in: context, on: database)
+                validator.add(problems, under: "opportunity.")
+                // Owned like the account and contact: by whoever owned the lead.
+                opportunity?.ownerUserID = lead.ownerUserID
+                opportunity?.ownerTeamID = lead.ownerTeamID
+            }
+            try validator.check()
+
             if !conversion.allowDuplicate {
                 var candidates: [DuplicateCandidate] = [], hidden = 0
                 if let newAccount {
@@ -163,15 +182,17 @@ public struct LeadService: Sendable {
                                                   by: context, at: now, on: database)
                 contact = newContact
             }
+            if let opportunity { try await OpportunityService.insert(opportunity, lines: nil, by: context, at: now, on: database) }
             lead.status = Lead.Status.converted.rawValue
             lead.convertedAt = now
             lead.convertedAccountID = account?.id
             lead.convertedContactID = contact!.id
+            lead.convertedOpportunityID = opportunity?.id
             try await lead.update(on: database)
             try await AuditTrail.record(.update, of: lead, before: before, by: context, at: now, on: database)
             try await Outbox.append("lead.converted", recordType: Lead.auditType, recordID: id, payload: lead.auditSnapshot,
                                     organisationID: context.organisationID, at: now, on: database)
-            return LeadConversionResult(lead: lead, account: account, contact: contact!)
+            return LeadConversionResult(lead: lead, account: account, contact: contact!, opportunity: opportunity)
         }
     }
 

@@ -43,8 +43,7 @@ public struct OpportunityService: Sendable {
         input.validate(creating: true, into: &validator)
         let tags = input.tags.map { RecordTags.clean($0, into: &validator) }
         try await validateReferences(input, into: &validator, in: context)
-        var currency = input.currency ?? Money.defaultCurrency
-        if input.currency == nil { currency = try await defaultCurrency(in: context) }
+        let currency = try await currency(of: input, in: context, on: store.database)
         let opportunityID = UUIDv7.make()
         var lines: [DocumentLine]?
         if let inputs = input.lines {
@@ -53,26 +52,51 @@ public struct OpportunityService: Sendable {
         }
         try validator.check()
         let now = store.now()
-        return try await store.write { [lines, currency] database in
-            let pipeline = try await pipeline(input.pipelineID, in: context, on: database)
-            let stages = try await PipelineService.stages(of: [pipeline.id!], in: context, on: database)[pipeline.id!] ?? []
-            let stage = try Self.stage(input.stageID, among: stages, default: stages.first { $0.outcome == PipelineStage.Outcome.open.rawValue })
-            let opportunity = Opportunity(organisationID: context.organisationID, name: "", accountID: input.accountID!,
-                                          pipelineID: pipeline.id!, stageID: stage.id!, currency: currency)
-            opportunity.id = opportunityID
-            Self.apply(input, tags: tags, to: opportunity)
+        return try await store.write { [lines, tags] database in
+            let stage = try await initialStage(pipelineID: input.pipelineID, stageID: input.stageID, in: context, on: database)
+            let opportunity = try Self.make(input, id: opportunityID, entering: stage, currency: currency, tags: tags, at: now, in: context)
             if let lines, input.amountMinor == nil { opportunity.amountMinor = DocumentLines.sum(lines) }
-            try Self.enter(stage, opportunity, at: now)
             try RecordOwnership.apply(input.provided, userID: input.ownerUserID, teamID: input.ownerTeamID, to: opportunity,
                                       creating: true, by: context)
-            try await opportunity.create(on: database)
-            if let lines { try await DocumentLines.replace(lines, of: opportunityID, in: context, on: database) }
-            try await OpportunityStageChange(organisationID: context.organisationID, opportunityID: opportunity.id!, fromStageID: nil,
-                                             toStageID: stage.id!, amountMinor: opportunity.amountMinor, changedBy: context.userID,
-                                             changedAt: now).create(on: database)
-            try await Self.afterWrite(opportunity, tags: tags, action: .create, before: nil, by: context, at: now, on: database)
+            try await Self.insert(opportunity, lines: lines, by: context, at: now, on: database)
             return opportunity
         }
+    }
+
+    /// Checks a new opportunity inside the caller's transaction and builds it without writing, adding
+    /// every problem to `validator`; `insert` writes it. Lead conversion uses the pair so that the
+    /// opportunity is made with the account and contact it converts into (all or nothing) and its
+    /// problems are reported with the conversion's own. The caller sets the owner.
+    func prepare(_ input: OpportunityInput, at now: Date, into validator: inout FieldValidator, in context: RequestContext,
+                 on database: any Database) async throws -> Opportunity? {
+        input.validate(creating: true, into: &validator)
+        let tags = input.tags.map { RecordTags.clean($0, into: &validator) }
+        var stage: PipelineStage?
+        do {
+            stage = try await initialStage(pipelineID: input.pipelineID, stageID: input.stageID, in: context, on: database)
+        } catch let failure as ValidationFailure {
+            for error in failure.fieldErrors { validator.add(error) }
+        }
+        guard let stage, validator.errors.isEmpty else { return nil }
+        let currency = try await currency(of: input, in: context, on: database)
+        do {
+            return try Self.make(input, id: UUIDv7.make(), entering: stage, currency: currency, tags: tags, at: now, in: context)
+        } catch let failure as ValidationFailure {
+            for error in failure.fieldErrors { validator.add(error) }
+            return nil
+        }
+    }
+
+    /// Writes a new opportunity with its lines, its first stage-history row, tags, audit entry and
+    /// event, inside the caller's transaction.
+    static func insert(_ opportunity: Opportunity, lines: [DocumentLine]?, by context: RequestContext, at now: Date,
+                       on database: any Database) async throws {
+        try await opportunity.create(on: database)
+        if let lines { try await DocumentLines.replace(lines, of: opportunity.id!, in: context, on: database) }
+        try await OpportunityStageChange(organisationID: context.organisationID, opportunityID: opportunity.id!, fromStageID: nil,
+                                         toStageID: opportunity.stageID, amountMinor: opportunity.amountMinor, changedBy: context.userID,
+                                         changedAt: now).create(on: database)
+        try await afterWrite(opportunity, tags: opportunity.tags, action: .create, before: nil, by: context, at: now, on: database)
     }
 
     public func update(_ id: UUID, _ input: OpportunityInput, expectedVersion: Int?, by context: RequestContext,
@@ -194,8 +218,28 @@ public struct OpportunityService: Sendable {
         return pipeline
     }
 
-    private func defaultCurrency(in context: RequestContext) async throws -> String {
-        try await Organisation.find(context.organisationID, on: store.database)?.currency ?? Money.defaultCurrency
+    /// The stage a new opportunity starts in: the given one, else the first open stage of its pipeline
+    /// (the default pipeline unless one is given).
+    private func initialStage(pipelineID: UUID?, stageID: UUID?, in context: RequestContext, on database: any Database) async throws -> PipelineStage {
+        let pipeline = try await pipeline(pipelineID, in: context, on: database)
+        let stages = try await PipelineService.stages(of: [pipeline.id!], in: context, on: database)[pipeline.id!] ?? []
+        return try Self.stage(stageID, among: stages, default: stages.first { $0.outcome == PipelineStage.Outcome.open.rawValue })
+    }
+
+    private static func make(_ input: OpportunityInput, id: UUID, entering stage: PipelineStage, currency: String, tags: [String]?,
+                             at now: Date, in context: RequestContext) throws -> Opportunity {
+        let opportunity = Opportunity(organisationID: context.organisationID, name: "", accountID: input.accountID!,
+                                      pipelineID: stage.pipelineID, stageID: stage.id!, currency: currency)
+        opportunity.id = id
+        apply(input, tags: tags, to: opportunity)
+        try enter(stage, opportunity, at: now)
+        return opportunity
+    }
+
+    /// The currency the input names, else the organisation's.
+    private func currency(of input: OpportunityInput, in context: RequestContext, on database: any Database) async throws -> String {
+        if let currency = input.currency { return currency }
+        return try await Organisation.find(context.organisationID, on: database)?.currency ?? Money.defaultCurrency
     }
 
     private static func apply(_ input: OpportunityInput, tags: [String]?, to opportunity: Opportunity) {

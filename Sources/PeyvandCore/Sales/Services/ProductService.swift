@@ -90,7 +90,7 @@ public struct ProductService: Sendable {
         return try await SalesRecords.restore(Product.self, id, by: context, at: store.now(), store: store)
     }
 
-    private static func apply(_ input: ProductInput, to product: Product) {
+    static func apply(_ input: ProductInput, to product: Product) {
         let provided = input.provided
         if provided.contains("sku"), let sku = input.sku { product.sku = sku.trimmingCharacters(in: .whitespacesAndNewlines) }
         if provided.contains("name_fa") { product.nameFa = PartyInput.trimmed(input.nameFa) }

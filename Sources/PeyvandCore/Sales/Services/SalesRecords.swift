@@ -60,7 +60,16 @@ enum SalesRecords {
 
     static func recordChange<Record: SalesRecord>(_ record: Record, action: AuditAction, before: [String: JSONValue]?,
                                                   by context: RequestContext, at now: Date, on database: any Database) async throws {
-        try await AuditTrail.record(action, of: record, before: before, by: context, at: now, on: database)
+        try await recordChange(record, action: action, before: before, organisationID: context.organisationID, actorUserID: context.userID,
+                               requestID: context.requestID, at: now, on: database)
+    }
+
+    /// As above for a change no user asked for (a scheduled job's): the audit entry has no actor.
+    static func recordChange<Record: SalesRecord>(_ record: Record, action: AuditAction, before: [String: JSONValue]?,
+                                                  organisationID: UUID, actorUserID: UUID?, requestID: String?, at now: Date,
+                                                  on database: any Database) async throws {
+        try await AuditTrail.record(action, of: record, before: before, organisationID: organisationID, actorUserID: actorUserID,
+                                    requestID: requestID, at: now, on: database)
         let event = switch action {
         case .create: "created"
         case .update: "updated"
@@ -69,7 +78,7 @@ enum SalesRecords {
         case .merge: "merged"
         }
         try await Outbox.append("\(Record.auditType).\(event)", recordType: Record.auditType, recordID: record.id!,
-                                payload: record.auditSnapshot, organisationID: context.organisationID, at: now, on: database)
+                                payload: record.auditSnapshot, organisationID: organisationID, at: now, on: database)
     }
 
     static func softDelete<Record: SalesRecord>(_ type: Record.Type, _ id: UUID, expectedVersion: Int?, by context: RequestContext,

@@ -85,6 +85,7 @@ enum ImportExportAPI {
         case .accounts: try SalesRequests.listRequest(request, AccountService.list, filters: AccountsAPI.filters)
         case .contacts: try SalesRequests.listRequest(request, ContactService.list, filters: ContactsAPI.filters)
         case .leads: try SalesRequests.listRequest(request, LeadService.list, filters: LeadsAPI.filters)
+        case .products: try SalesRequests.listRequest(request, ProductService.list, filters: ProductsAPI.filters)
         }
         // Refused before the first byte: once streaming starts the status is already 200.
         try context.require(resource.module, .export)

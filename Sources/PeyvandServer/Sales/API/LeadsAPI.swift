@@ -54,7 +54,7 @@ enum LeadsAPI {
         return try jsonResponse(LeadDTO(lead, language: context.language), version: lead.version)
     }
 
-    /// `POST /leads/{id}/convert` `{ account_id?, contact_id?, create_account?, allow_duplicate? }`
+    /// `POST /leads/{id}/convert` `{ account_id?, contact_id?, create_account?, allow_duplicate?, opportunity? }`
     /// (`allow_duplicate` also as a query parameter, as on create).
     @Sendable static func convert(_ request: Request) async throws -> Response {
         let context = try request.actor
@@ -62,10 +62,21 @@ enum LeadsAPI {
         var reader = try FieldReader(request)
         let conversion = LeadConversion(accountID: reader.uuid("account_id"), contactID: reader.uuid("contact_id"),
                                         createAccount: reader.bool("create_account") ?? true,
-                                        allowDuplicate: reader.bool("allow_duplicate") ?? allowedByQuery)
-        try reader.finish()
-        let result = try await service(request).convert(try idParameter(request), conversion, by: context)
+                                        allowDuplicate: reader.bool("allow_duplicate") ?? allowedByQuery,
+                                        opportunity: reader.nested("opportunity", readOpportunity))
+        let result = try await service(request).convert(try idParameter(request), conversion, by: context, readProblems: reader.validator)
         return try jsonResponse(LeadConversionDTO(result, language: context.language), version: result.lead.version)
+    }
+
+    /// The opportunity a conversion opens: `{ name, amount?, pipeline_id?, stage_id?, expected_close_date?,
+    /// description?, tags? }` as on `POST /opportunities`; its account and contact are the conversion's.
+    static func readOpportunity(_ reader: inout FieldReader) -> OpportunityInput {
+        var provided = reader.providedKeys
+        let amount = OpportunitiesAPI.readAmount(&reader, provided: &provided)
+        return OpportunityInput(
+            provided: provided, name: reader.string("name"), pipelineID: reader.uuid("pipeline_id"), stageID: reader.uuid("stage_id"),
+            amountMinor: amount?.amountMinor, currency: amount?.currency, expectedCloseDate: reader.string("expected_close_date"),
+            description: reader.string("description"), tags: reader.strings("tags"))
     }
 
     static func read(_ reader: inout FieldReader) -> LeadInput {

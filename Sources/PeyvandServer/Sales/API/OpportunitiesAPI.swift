@@ -79,10 +79,16 @@ enum OpportunitiesAPI {
         var data: [StageChangeDTO]
     }
 
-    static func read(_ reader: inout FieldReader) -> OpportunityInput {
-        var provided = reader.providedKeys
+    /// `amount: { amount_minor, currency? }`, noted as provided when present.
+    static func readAmount(_ reader: inout FieldReader, provided: inout Set<String>) -> (amountMinor: Int64?, currency: String?)? {
         let amount = reader.nested("amount") { (amountMinor: $0.int64("amount_minor"), currency: $0.string("currency")) }
         if amount != nil { provided.insert("amount") }
+        return amount
+    }
+
+    static func read(_ reader: inout FieldReader) -> OpportunityInput {
+        var provided = reader.providedKeys
+        let amount = readAmount(&reader, provided: &provided)
         return OpportunityInput(
             provided: provided, name: reader.string("name"), accountID: reader.uuid("account_id"), contactID: reader.uuid("contact_id"),
             pipelineID: reader.uuid("pipeline_id"), stageID: reader.uuid("stage_id"), amountMinor: amount?.amountMinor,

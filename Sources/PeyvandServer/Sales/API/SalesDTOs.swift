@@ -159,10 +159,12 @@ struct LeadConversionDTO: Encodable {
     var lead: LeadDTO
     var account: AccountDTO?
     var contact: ContactDTO
+    var opportunity: OpportunityDTO?
 
     init(_ result: LeadConversionResult, language: Language) {
         lead = LeadDTO(result.lead, language: language)
         account = result.account.map { AccountDTO($0, language: language) }
         contact = ContactDTO(result.contact, language: language)
+        opportunity = result.opportunity.map { OpportunityDTO($0) }
     }
 }

@@ -69,24 +69,39 @@ enum LeadPages: RecordPages {
     // MARK: - Conversion
 
     @Sendable static func showConversion(_ request: Request) async throws -> Response {
-        try await conversionPage(try WebPage(request), id: try idParameter(request), state: FormState())
+        var page = try WebPage(request)
+        try await page.loadMoneySettings()
+        return try await conversionPage(page, id: try idParameter(request), state: FormState())
     }
 
-    /// `POST /leads/{id}/convert`: links the chosen records or creates new ones, in one transaction.
+    /// `POST /leads/{id}/convert`: links the chosen records or creates new ones, and opens the
+    /// opportunity when its box is ticked, in one transaction.
     @Sendable static func convert(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
+        var page = try WebPage(request)
+        try await page.loadMoneySettings()
         let id = try idParameter(request)
         let form = try await FormData(request)
         let account = form.value("account") ?? "new", contact = form.value("contact") ?? "new"
+        var reader = FieldReader(form: opportunityBody(form, page: page))
+        let opportunity = form.value("create_opportunity") == "1" ? reader.nested("opportunity", LeadsAPI.readOpportunity) : nil
         let conversion = LeadConversion(accountID: UUID(uuidString: account), contactID: UUID(uuidString: contact),
-                                        createAccount: account == "new", allowDuplicate: allowsDuplicate(form))
+                                        createAccount: account == "new", allowDuplicate: allowsDuplicate(form), opportunity: opportunity)
         do {
-            let result = try await service(page).convert(id, conversion, by: page.context)
+            let result = try await service(page).convert(id, conversion, by: page.context, readProblems: reader.validator)
             return page.redirect(to: SiteURL.record(.contacts, result.contact.id).path)
         } catch let error as any DomainError where error.kind == .conflict || error.kind == .validation {
             return try await conversionPage(page, id: id, state: FormState(refused: error, form: form, rowOrigins: [:], language: page.language),
                                             status: error.kind == .conflict ? .conflict : .unprocessableEntity)
         }
+    }
+
+    /// The form's `opportunity.name` and `opportunity.amount` as the API's `opportunity` object; the
+    /// amount is typed in the organisation's display unit, as on the opportunity form.
+    private static func opportunityBody(_ form: FormData, page: WebPage) -> [String: JSONValue] {
+        let object = form.json(FormData.Shape()).object
+        guard case .object(var opportunity)? = object["opportunity"] else { return [:] }
+        OpportunityPages.prepare(&opportunity, page: page)
+        return ["opportunity": .object(opportunity)]
     }
 
     private static func conversionPage(_ page: WebPage, id: UUID, state: FormState, status: HTTPStatus = .ok) async throws -> Response {

@@ -5,7 +5,7 @@ import Plot
 /// Labels of the lead conversion screen, in both languages.
 enum LeadText {
     case convert, convertTitle, convertIntro, accountChoice, contactChoice, createAccount, noAccount, createContact
-    case linkExisting, alreadyConverted, convertedInto
+    case linkExisting, alreadyConverted, convertedInto, opportunity, createOpportunity, opportunityName, opportunityNeedsAccount
 
     func text(in language: PeyvandCore.Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -21,6 +21,11 @@ enum LeadText {
         case .linkExisting: ("پیوند به", "Link to")
         case .alreadyConverted: ("این سرنخ پیش‌تر تبدیل شده است.", "This lead has already been converted.")
         case .convertedInto: ("تبدیل‌شده به", "Converted into")
+        case .opportunity: ("فرصت فروش", "Opportunity")
+        case .createOpportunity: ("فرصت فروش هم ساخته شود", "Also create an opportunity")
+        case .opportunityName: ("عنوان فرصت فروش", "Opportunity name")
+        case .opportunityNeedsAccount: ("فرصت فروش به یک سازمان نیاز دارد: سازمانی را انتخاب کنید یا بسازید.",
+                                        "An opportunity needs an account: link one or create one.")
         }
         return language == .fa ? text.fa : text.en
     }
@@ -167,11 +172,33 @@ enum LeadViews {
                     .forEach(contacts) { radio("contact", $0.id.uuidString, candidate($0, resource: .contacts), chosen: chosenContact) },
                     radio("contact", "new", .text(text(.createContact) + ": " + lead.fullName), chosen: chosenContact),
                 ]),
+                .if(page.context.permissions.scope(for: .opportunities, .create) != nil, opportunityChoice(state, page: page)),
                 .div(.class("form-actions"),
                      .button(.type(.submit), .text(text(.convert))),
                      .a(.class("button quiet"), .href(SiteURL.record(.leads, lead.id).path), .text(page.text(.cancel))))
             )
         )
+    }
+
+    /// The opportunity a conversion may open (offered to roles that may create one), named as the
+    /// API's `opportunity.…` fields so its refusals land beside these boxes.
+    private static func opportunityChoice(_ state: FormState, page: WebPage) -> Node<HTML.FormContext> {
+        let language = page.language
+        var amountField = FormField("opportunity.amount", OpportunityViews.amountLabel(page), in: state, isLeftToRight: true)
+        amountField.error = state.errors["opportunity.amount"] ?? state.errors["opportunity.amount.amount_minor"]
+        let isTicked = state.values["create_opportunity"] == "1"
+        let needsAccount = state.errors["opportunity.account_id"] == nil ? nil : LeadText.opportunityNeedsAccount.text(in: language)
+        return .element(named: "fieldset", nodes: [
+            .class(needsAccount == nil ? "form-section" : "form-section has-error"),
+            .element(named: "legend", text: LeadText.opportunity.text(in: language)),
+            .label(.class("choice"),
+                   .input(.type(.checkbox), .name("create_opportunity"), .value("1"),
+                          .attribute(named: "checked", value: isTicked ? "checked" : nil)),
+                   .span(.text(LeadText.createOpportunity.text(in: language)))),
+            .unwrap(needsAccount) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            FormField("opportunity.name", LeadText.opportunityName.text(in: language), in: state).node,
+            amountField.node,
+        ])
     }
 
     static func values(of lead: Lead, display: Display) -> [String: String] {

@@ -136,8 +136,7 @@ enum OpportunityViews {
         let language = page.language
         func text(_ key: OpportunityText) -> String { key.text(in: language) }
         let action = opportunity.map { SiteURL.editRecord(.opportunities, $0.id).path } ?? SiteURL.newRecord(.opportunities).path
-        let unit = page.display.moneyUnitName
-        var amountField = FormField("amount", text(.amountIn(unit)), in: state, isLeftToRight: true)
+        var amountField = FormField("amount", amountLabel(page), in: state, isLeftToRight: true)
         amountField.error = state.errors["amount"] ?? state.errors["amount.amount_minor"]
         return .group(
             .h1(.text(title)),
@@ -234,6 +233,11 @@ enum OpportunityViews {
                 }
             )
         )
+    }
+
+    /// "Amount (Toman)": amounts are typed in the unit the organisation shows.
+    static func amountLabel(_ page: WebPage) -> String {
+        OpportunityText.amountIn(page.display.moneyUnitName).text(in: page.language)
     }
 
     static func values(of opportunity: Opportunity, display: Display) -> [String: String] {
