@@ -10,14 +10,14 @@ import VaporTesting
 /// recognised titles pre-chosen, then the job's progress and the refused rows line by line.
 @Suite("Web CSV import")
 struct ImportPagesTests {
-    func upload(_ web: WebClient, csv: String, token: String? = nil) async throws -> TestingHTTPResponse {
+    func upload(_ web: WebClient, csv: String, token: String? = nil, to resource: String = "contacts") async throws -> TestingHTTPResponse {
         let boundary = "peyvand-test-boundary"
         var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token ?? web.csrf)\r\n"
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
         body += "--\(boundary)--\r\n"
         var headers = web.cookie
         headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return try await web.app.testing().sendRequest(.POST, "/contacts/import", headers: headers, body: ByteBuffer(string: body))
+        return try await web.app.testing().sendRequest(.POST, "/\(resource)/import", headers: headers, body: ByteBuffer(string: body))
     }
 
     @Test func a_file_is_mapped_column_by_column_imported_and_its_refused_rows_are_listed() async throws {
@@ -53,6 +53,31 @@ struct ImportPagesTests {
             #expect(progress.body.string.contains("پایان یافت"))
             #expect(progress.body.string.contains("<td>۳</td>"))
             #expect(progress.body.string.contains("<td>۴</td>"))
+        }
+    }
+
+    @Test func a_product_catalogue_is_imported_from_the_products_list_with_persian_titles_recognised() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let list = try await web.get("/products").body.string
+            #expect(list.contains(#"href="/products/import""#))
+            #expect(list.contains(#"/products/export"#))
+            let staged = try await upload(web, csv: "کد کالا,نام فارسی,قیمت پایه,مالیات\nLAP-1,لپ‌تاپ,12500000,۹\n", to: "products")
+            #expect(staged.status == .seeOther)
+            let mappingPath = try #require(staged.headers.first(name: .location))
+            let mapping = try await web.get(mappingPath).body.string
+            #expect(mapping.contains(#"<option value="sku" selected="selected">"#))
+            let importID = try #require(mappingPath.split(separator: "/").dropLast().last.map(String.init))
+            let started = try await web.post("/imports/\(importID)/start", [("map.0", "sku"), ("map.1", "name_fa"), ("map.2", "list_price"),
+                                                                             ("map.3", "tax_rate"), ("policy", "skip")])
+            #expect(started.status == .seeOther)
+            let worker = JobWorker(id: "test", store: app.store, handlers: app.peyvand.jobHandlers, logger: app.logger)
+            while try await worker.runOnce() > 0 {}
+            let product = try #require(try await Product.query(on: app.db).first())
+            #expect(product.sku == "LAP-1")
+            #expect(product.listPriceMinor == 12_500_000)
+            #expect(product.taxRateBP == 900)
         }
     }
 
