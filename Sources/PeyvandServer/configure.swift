@@ -22,8 +22,9 @@ public func configure(
     }
     app.peyvand = PeyvandState(settings: settings, writeGate: writeGate, hasher: hasher, now: now,
                                subscriptions: Outbox.Subscriptions(),
-                               jobHandlers: [ImportJob.kind: ImportJob(), QuoteExpiryJob.kind: QuoteExpiryJob()],
-                               periodicJobs: [QuoteExpiryJob.schedule],
+                               jobHandlers: [ImportJob.kind: ImportJob(), QuoteExpiryJob.kind: QuoteExpiryJob(),
+                                             StagedImportPurgeJob.kind: StagedImportPurgeJob()],
+                               periodicJobs: [QuoteExpiryJob.schedule, StagedImportPurgeJob.schedule],
                                throttle: LoginThrottle())
     app.migrations.add(PlatformModule.migrations)
     app.migrations.add(SalesModule.migrations)

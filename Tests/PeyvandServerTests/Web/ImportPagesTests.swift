@@ -81,6 +81,22 @@ struct ImportPagesTests {
         }
     }
 
+    @Test func an_upload_left_unmapped_for_a_day_is_removed_and_imports_under_way_are_kept() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let abandoned = try #require(try await upload(web, csv: "last_name\nاحمدی\n").headers.first(name: .location))
+            let started = try #require(try await upload(web, csv: "last_name\nکریمی\n").headers.first(name: .location))
+            let startedID = try #require(started.split(separator: "/").dropLast().last.map(String.init))
+            #expect(try await web.post("/imports/\(startedID)/start", [("map.0", "last_name"), ("policy", "skip")]).status == .seeOther)
+
+            #expect(try await StagedImportPurge.sweep(at: app.store.now().addingTimeInterval(3600), store: app.store) == 0)
+            #expect(try await StagedImportPurge.sweep(at: app.store.now().addingTimeInterval(StagedImportPurge.keptFor + 60), store: app.store) == 1)
+            #expect(try await web.get(abandoned).status == .notFound)
+            #expect(try await DataImport.find(try #require(UUID(uuidString: startedID)), on: app.db) != nil)
+        }
+    }
+
     @Test func an_upload_without_the_sessions_token_is_refused() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
