@@ -416,6 +416,12 @@ paths = {
              "description": "Only entries of this record; not a UUID is 422."},
             {"name": "user_id", "in": "query", "required": False, "schema": UUID,
              "description": "Only entries made by this user; not a UUID is 422."},
+            {"name": "from", "in": "query", "required": False, "schema": {"type": "string", "examples": ["1405/09/01", "2026-11-22"]},
+             "description": "Only entries made on or after this day (Gregorian or Jalali, in the organisation's time zone); "
+                            "not a real day is 422."},
+            {"name": "to", "in": "query", "required": False, "schema": {"type": "string", "examples": ["1405/09/02"]},
+             "description": "Only entries made on or before this day (inclusive, in the organisation's time zone); "
+                            "before `from` is 422."},
         ])},
     **sales.PATHS,
     **pipelines.PATHS,

@@ -32,6 +32,45 @@ struct AuditAndJobsTests {
         }
     }
 
+    @Test func the_log_is_read_by_a_range_of_days_in_either_calendar_in_the_organisations_time_zone() async throws {
+        let clock = TestClock()  // 27 Aban 1405 (18 Nov 2026), 14:36 in Tehran
+        try await withApp(clock: clock) { app in
+            let org = try await TestOrganisation.make(app)
+            func team(_ name: String) async throws {
+                _ = try await app.testing().sendRequest(.POST, "api/v1/teams", headers: org.admin.bearer.json, body: jsonBody(["name": name]))
+            }
+            func names(_ query: String) async throws -> [String] {
+                let log = try await app.testing().sendRequest(.GET, "api/v1/audit-log?record_type=team&\(query)", headers: org.admin.bearer)
+                #expect(log.status == .ok)
+                return (log.json["data"] as? [[String: Any]] ?? []).compactMap { entry in
+                    ((entry["changes"] as? [String: Any])?["name"] as? [String: Any])?["after"] as? String
+                }
+            }
+            try await team("Tuesday")
+            clock.advance(by: 9 * 3600 + 20 * 60)  // 23:56 the same evening in Tehran (20:26 UTC)
+            try await team("Late Tuesday")
+            clock.advance(by: 2 * 86400)
+            try await team("Thursday")
+
+            #expect(try await names("from=1405/08/27&to=%DB%B1%DB%B4%DB%B0%DB%B5/%DB%B0%DB%B8/%DB%B2%DB%B7") == ["Late Tuesday", "Tuesday"])
+            #expect(try await names("from=2026-11-19") == ["Thursday"])
+            #expect(try await names("to=2026-11-19") == ["Late Tuesday", "Tuesday"])
+            let backwards = try await app.testing().sendRequest(.GET, "api/v1/audit-log?from=1405/08/29&to=1405/08/27", headers: org.admin.bearer)
+            #expect(backwards.status == .unprocessableEntity)
+            #expect(backwards.body.string.contains(#""field":"to""#))
+            let notADay = try await app.testing().sendRequest(.GET, "api/v1/audit-log?from=1405/13/01", headers: org.admin.bearer)
+            #expect(notADay.status == .unprocessableEntity)
+
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let page = try await web.get("/admin/audit?record_type=team&from=%DB%B1%DB%B4%DB%B0%DB%B5/%DB%B0%DB%B8/%DB%B2%DB%B9").body.string
+            #expect(page.components(separatedBy: "<td>team</td>").count - 1 == 1)
+            #expect(page.contains(#"value="۱۴۰۵/۰۸/۲۹""#))
+            let refused = try await web.get("/admin/audit?from=1405/08/29&to=1405/08/27")
+            #expect(refused.body.string.contains(#"id="field-to-error""#))
+            #expect(refused.body.string.contains(#"value="1405/08/27""#))
+        }
+    }
+
     @Test func a_failed_transaction_leaves_no_change_no_audit_and_no_event() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)

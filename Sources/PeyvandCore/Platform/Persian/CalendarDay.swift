@@ -22,4 +22,13 @@ public enum CalendarDay {
         guard components.isValidDate(in: calendar) else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
+
+    /// The instant `day` (stored form) begins in `timeZone`; `offset` days later when given.
+    public static func start(of day: String, in timeZone: TimeZone, addingDays offset: Int = 0) -> Date? {
+        let fields = day.split(separator: "-").compactMap { Int($0) }
+        guard fields.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: fields[0], month: fields[1], day: fields[2] + offset))
+    }
 }

@@ -26,6 +26,13 @@ struct QueryReader {
         return id
     }
 
+    /// A day in either calendar and either digits, as stored (`2026-11-22`).
+    mutating func day(_ name: String) -> String? {
+        guard let raw = string(name, max: 20) else { return nil }
+        guard let day = CalendarDay.parse(raw) else { validator.add(name, .invalidFormat); return nil }
+        return day
+    }
+
     mutating func int(_ name: String, in range: ClosedRange<Int>) -> Int? {
         guard let raw = string(name) else { return nil }
         guard let value = Int(raw), range.contains(value) else { validator.add(name, .outOfRange); return nil }

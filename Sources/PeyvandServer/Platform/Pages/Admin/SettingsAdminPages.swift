@@ -61,17 +61,26 @@ enum SettingsAdminPages {
     static let auditRecordTypes = ["account", "contact", "lead", "opportunity", "quote", "order", "invoice", "activity", "product",
                                    "user", "team", "role", "pipeline", "organisation"]
 
-    /// Newest first, filtered by record type and user; cursor paged like the lists.
+    /// Newest first, filtered by record type, user and a range of days; cursor paged like the lists.
     @Sendable static func auditLog(_ request: Request) async throws -> Response {
         let page = try UserAdminPages.page(request)
         let text = { (key: AdminText) in key.text(in: page.language) }
         let recordType = request.query[String.self, at: "record_type"].flatMap { auditRecordTypes.contains($0) ? $0 : nil }
         let actor = request.query[String.self, at: "user_id"].flatMap(UUID.init(uuidString:))
         let cursor = try request.query[String.self, at: "cursor"].map { try Cursor(encoded: $0) }
-        let result = try await AuditLogService(store: page.store).list(.init(recordType: recordType, actorUserID: actor),
+        var days = QueryReader(request)
+        let (fromDay, toDay) = (days.day("from"), days.day("to"))
+        var state = FormState(values: ["from": request.query[String.self, at: "from"], "to": request.query[String.self, at: "to"]].compactMapValues { $0 })
+        var result = Page<AuditEntry>(items: [], nextCursor: nil)
+        do {
+            try days.validator.check()
+            result = try await AuditLogService(store: page.store).list(.init(recordType: recordType, actorUserID: actor, fromDay: fromDay, toDay: toDay),
                                                                       PageRequest(limit: 50, cursor: cursor), in: page.context)
+        } catch let error as any DomainError where error.kind == .validation {
+            for fieldError in error.fieldErrors { state.errors[fieldError.field] = Messages.field(fieldError.code, in: page.language) }
+        }
         let users = try await RecordNames.users(in: page)
-        let query = [("record_type", recordType), ("user_id", actor?.uuidString)]
+        let query = [("record_type", recordType), ("user_id", actor?.uuidString), ("from", state.values["from"]), ("to", state.values["to"])]
         func changedFields(_ entry: AuditEntry) -> String {
             guard case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: Data(entry.changesJSON.utf8)) else { return "" }
             return members.keys.sorted().joined(separator: ", ")
@@ -82,6 +91,8 @@ enum SettingsAdminPages {
                   FormField(name: "record_type", label: text(.recordType), control: .select(auditRecordTypes.map { ($0, $0) }), value: recordType).node,
                   FormField(name: "user_id", label: text(.who), control: .select(users.sorted { $0.value < $1.value }.map { ($0.key.uuidString, $0.value) }),
                             value: actor?.uuidString).node,
+                  FormField("from", text(.fromDay), in: state, isLeftToRight: true).date.node,
+                  FormField("to", text(.toDay), in: state, isLeftToRight: true).date.node,
                   .button(.type(.submit), .text(page.text(.apply)))),
             result.items.isEmpty ? .p(.class("empty"), .text(page.text(.nothingFound))) : .div(.class("table-scroll"), .table(
                 .class("records"),
