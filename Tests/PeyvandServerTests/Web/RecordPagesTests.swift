@@ -292,4 +292,34 @@ struct RecordPagesTests {
             #expect(try await SavedView.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func the_reader_chooses_the_lists_columns_and_a_saved_view_keeps_the_choice() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            _ = try await web.post("/contacts/new", [("last_name", "کریمی"), ("emails.0.address", "karimi@example.com")])
+
+            let standard = try await web.get("/contacts").body.string
+            #expect(standard.contains("<th scope=\"col\">\(SalesText.email.text(in: .fa))</th>"))
+            #expect(!standard.contains("<th scope=\"col\">\(SalesText.owner.text(in: .fa))</th>"))
+            #expect(standard.contains(#"<input type="checkbox" name="columns" value="owner"/>"#))
+
+            // The chooser sends one `columns` per ticked box, and an empty one.
+            let chosen = try await web.get("/contacts?q=%DA%A9%D8%B1%DB%8C%D9%85%DB%8C&columns=&columns=owner&columns=email")
+            #expect(chosen.status == .ok)
+            let body = chosen.body.string
+            #expect(body.contains("<th scope=\"col\">\(SalesText.owner.text(in: .fa))</th>"))
+            #expect(body.contains("<td>Admin</td>"))
+            #expect(!body.contains("<th scope=\"col\">\(SalesText.phone.text(in: .fa))</th>"))
+            #expect(body.contains(#"<input type="checkbox" name="columns" value="owner" checked="checked"/>"#))
+            // Sorting and saving keep the choice.
+            #expect(body.contains("columns=owner,email"))
+            #expect(body.contains(#"name="query" value="q=%DA%A9%D8%B1%DB%8C%D9%85%DB%8C&amp;columns=owner,email""#))
+            let saved = try await web.post("/views", [("resource", "contacts"), ("name", "مسئول‌ها"), ("query", "columns=owner,email")])
+            let reopened = try await web.get(try #require(saved.headers.first(name: .location))).body.string
+            #expect(reopened.contains("<th scope=\"col\">\(SalesText.owner.text(in: .fa))</th>"))
+            #expect(reopened.contains(#"aria-current="true">مسئول‌ها</a>"#))
+            #expect(try await web.get("/contacts/export?columns=owner,email").status == .ok)
+        }
+    }
 }

@@ -10,13 +10,15 @@ enum AccountViews {
         let columns: [ListColumn<Account>] = [
             ListView.selectColumn(\.id, label: \.name),
             ListColumn(text(.name), sort: "name") { .a(.href(SiteURL.record(.accounts, $0.id).path), .text($0.name)) },
-            ListColumn(text(.kind), sort: "kind") { .text(SalesText.value($0.kind, in: language)) },
-            ListColumn(text(.industry)) { .text($0.industry ?? "") },
-            ListColumn(text(.phone)) { account in
+            ListColumn(text(.kind), sort: "kind", key: "kind") { .text(SalesText.value($0.kind, in: language)) },
+            ListColumn(text(.industry), key: "industry") { .text($0.industry ?? "") },
+            ListColumn(text(.phone), key: "phone") { account in
                 .unwrap(account.phones.first) { .span(.attribute(named: "dir", value: "ltr"), .text($0.number)) }
             },
-            ListColumn(text(.province)) { .text(SalesText.provinceName($0.address.province, in: language)) },
-            ListColumn(text(.createdAt), sort: "created_at") { .text(display.moment($0.createdAt)) },
+            ListColumn(text(.province), key: "province") { .text(SalesText.provinceName($0.address.province, in: language)) },
+            ListColumn(text(.createdAt), sort: "created_at", key: "created_at") { .text(display.moment($0.createdAt)) },
+            ListColumn(SalesText.owner.text(in: language), key: "owner", hiddenByDefault: true) { .text($0.ownerUserID.flatMap { users[$0] } ?? "") },
+            ListColumn(SalesText.updatedAt.text(in: language), sort: "updated_at", key: "updated_at", hiddenByDefault: true) { .text(display.moment($0.updatedAt)) },
         ]
         let filters = [
             FormField(name: "kind", label: text(.kind), control: .select(SalesText.options(Account.Kind.self, in: language)),

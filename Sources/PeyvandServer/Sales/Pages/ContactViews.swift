@@ -16,18 +16,20 @@ enum ContactViews {
             ListColumn(text(.lastName), sort: "last_name") { contact in
                 .a(.href(SiteURL.record(.contacts, contact.id).path), .text(contact.fullName))
             },
-            ListColumn(text(.jobTitle)) { .text($0.jobTitle ?? "") },
-            ListColumn(text(.account)) { contact in
+            ListColumn(text(.jobTitle), key: "job_title") { .text($0.jobTitle ?? "") },
+            ListColumn(text(.account), key: "account") { contact in
                 .unwrap(contact.accountID) { id in .a(.href(SiteURL.record(.accounts, id).path), .text(accountNames[id] ?? "")) }
             },
-            ListColumn(text(.phone)) { contact in
+            ListColumn(text(.phone), key: "phone") { contact in
                 .unwrap(contact.phones.first) { .span(.attribute(named: "dir", value: "ltr"), .text($0.number)) }
             },
-            ListColumn(text(.email)) { contact in
+            ListColumn(text(.email), key: "email") { contact in
                 .unwrap(contact.emails.first) { .span(.attribute(named: "dir", value: "ltr"), .text($0.address)) }
             },
-            ListColumn(text(.province)) { .text(SalesText.provinceName($0.address.province, in: language)) },
-            ListColumn(text(.createdAt), sort: "created_at") { .text(display.moment($0.createdAt)) },
+            ListColumn(text(.province), key: "province") { .text(SalesText.provinceName($0.address.province, in: language)) },
+            ListColumn(text(.createdAt), sort: "created_at", key: "created_at") { .text(display.moment($0.createdAt)) },
+            ListColumn(SalesText.owner.text(in: language), key: "owner", hiddenByDefault: true) { .text($0.ownerUserID.flatMap { users[$0] } ?? "") },
+            ListColumn(SalesText.updatedAt.text(in: language), sort: "updated_at", key: "updated_at", hiddenByDefault: true) { .text(display.moment($0.updatedAt)) },
         ]
         let filters = [
             FormField(name: "province", label: text(.province), control: .select(SalesText.provinces(in: language)),

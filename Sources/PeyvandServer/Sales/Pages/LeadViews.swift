@@ -39,11 +39,13 @@ enum LeadViews {
         let columns: [ListColumn<Lead>] = [
             ListView.selectColumn(\.id, label: \.fullName),
             ListColumn(text(.lastName), sort: "last_name") { .a(.href(SiteURL.record(.leads, $0.id).path), .text($0.fullName)) },
-            ListColumn(text(.company), sort: "company") { .text($0.company ?? "") },
-            ListColumn(text(.status), sort: "status") { .span(.class("badge status-\($0.status)"), .text(SalesText.value($0.status, in: language))) },
-            ListColumn(text(.source)) { .text(SalesText.value($0.source, in: language)) },
-            ListColumn(text(.score), sort: "score") { .text(display.number($0.score)) },
-            ListColumn(text(.createdAt), sort: "created_at") { .text(display.moment($0.createdAt)) },
+            ListColumn(text(.company), sort: "company", key: "company") { .text($0.company ?? "") },
+            ListColumn(text(.status), sort: "status", key: "status") { .span(.class("badge status-\($0.status)"), .text(SalesText.value($0.status, in: language))) },
+            ListColumn(text(.source), key: "source") { .text(SalesText.value($0.source, in: language)) },
+            ListColumn(text(.score), sort: "score", key: "score") { .text(display.number($0.score)) },
+            ListColumn(text(.createdAt), sort: "created_at", key: "created_at") { .text(display.moment($0.createdAt)) },
+            ListColumn(SalesText.owner.text(in: language), key: "owner", hiddenByDefault: true) { .text($0.ownerUserID.flatMap { users[$0] } ?? "") },
+            ListColumn(SalesText.updatedAt.text(in: language), sort: "updated_at", key: "updated_at", hiddenByDefault: true) { .text(display.moment($0.updatedAt)) },
         ]
         let filters = [
             FormField(name: "status", label: text(.status), control: .select(SalesText.options(Lead.Status.self, in: language)),

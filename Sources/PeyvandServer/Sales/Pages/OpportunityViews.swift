@@ -60,11 +60,13 @@ enum OpportunityViews {
         let columns: [ListColumn<Opportunity>] = [
             ListView.selectColumn(\.id, label: \.name),
             ListColumn(text(.name), sort: "name") { .a(.href(SiteURL.record(.opportunities, $0.id).path), .text($0.name)) },
-            ListColumn(text(.account)) { .a(.href(SiteURL.record(.accounts, $0.accountID).path), .text(accountNames[$0.accountID] ?? "")) },
-            ListColumn(text(.stage)) { .text(stages[$0.stageID] ?? "") },
-            ListColumn(text(.amount), sort: "amount") { .text(display.money($0.amountMinor, currency: $0.currency)) },
-            ListColumn(text(.expectedClose), sort: "expected_close_date") { .text(display.day($0.expectedCloseDate)) },
-            ListColumn(text(.status)) { .span(.class("badge status-\($0.status)"), .text(SalesText.value($0.status, in: language))) },
+            ListColumn(text(.account), key: "account") { .a(.href(SiteURL.record(.accounts, $0.accountID).path), .text(accountNames[$0.accountID] ?? "")) },
+            ListColumn(text(.stage), key: "stage") { .text(stages[$0.stageID] ?? "") },
+            ListColumn(text(.amount), sort: "amount", key: "amount") { .text(display.money($0.amountMinor, currency: $0.currency)) },
+            ListColumn(text(.expectedClose), sort: "expected_close_date", key: "expected_close_date") { .text(display.day($0.expectedCloseDate)) },
+            ListColumn(text(.status), key: "status") { .span(.class("badge status-\($0.status)"), .text(SalesText.value($0.status, in: language))) },
+            ListColumn(SalesText.owner.text(in: language), key: "owner", hiddenByDefault: true) { .text($0.ownerUserID.flatMap { users[$0] } ?? "") },
+            ListColumn(SalesText.updatedAt.text(in: language), sort: "updated_at", key: "updated_at", hiddenByDefault: true) { .text(display.moment($0.updatedAt)) },
         ]
         let filters = [
             FormField(name: "status", label: text(.status), control: .select(SalesText.options(Opportunity.Status.self, in: language)),

@@ -10,10 +10,10 @@ enum PriceListViews {
         let columns: [ListColumn<PriceList>] = [
             ListView.selectColumn(\.id, label: \.name),
             ListColumn(SalesText.name.text(in: language), sort: "name") { .a(.href(SiteURL.record(.priceLists, $0.id).path), .text($0.name)) },
-            ListColumn(text(.currency)) { .text($0.currency) },
-            ListColumn(text(.validFrom), sort: "valid_from") { .text(display.day($0.validFrom)) },
-            ListColumn(text(.validTo), sort: "valid_to") { .text(display.day($0.validTo)) },
-            ListColumn(text(.state)) { .text(text($0.isActive ? .active : .inactive)) },
+            ListColumn(text(.currency), key: "currency") { .text($0.currency) },
+            ListColumn(text(.validFrom), sort: "valid_from", key: "valid_from") { .text(display.day($0.validFrom)) },
+            ListColumn(text(.validTo), sort: "valid_to", key: "valid_to") { .text(display.day($0.validTo)) },
+            ListColumn(text(.state), key: "state") { .text(text($0.isActive ? .active : .inactive)) },
         ]
         let filters = [
             FormField(name: "is_active", label: text(.state), control: .select(ProductViews.activeOptions(in: language)),

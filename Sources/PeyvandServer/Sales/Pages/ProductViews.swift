@@ -11,11 +11,11 @@ enum ProductViews {
             ListView.selectColumn(\.id, label: \.sku),
             ListColumn(text(.sku), sort: "sku") { .a(.href(SiteURL.record(.products, $0.id).path), .span(.attribute(named: "dir", value: "ltr"), .text($0.sku))) },
             ListColumn(SalesText.name.text(in: language), sort: language == .fa ? "name_fa" : "name_en") { .text($0.displayName(in: language)) },
-            ListColumn(text(.productLine)) { .text($0.productLine ?? "") },
-            ListColumn(text(.unit)) { .text(unitName($0.unit, in: language)) },
-            ListColumn(text(.listPrice), sort: "list_price") { .text(display.money($0.listPriceMinor, currency: $0.currency)) },
-            ListColumn(text(.taxRate)) { .text(percent($0.taxRateBP, display: display)) },
-            ListColumn(text(.state)) { .text(text($0.isActive ? .active : .inactive)) },
+            ListColumn(text(.productLine), key: "product_line") { .text($0.productLine ?? "") },
+            ListColumn(text(.unit), key: "unit") { .text(unitName($0.unit, in: language)) },
+            ListColumn(text(.listPrice), sort: "list_price", key: "list_price") { .text(display.money($0.listPriceMinor, currency: $0.currency)) },
+            ListColumn(text(.taxRate), key: "tax_rate") { .text(percent($0.taxRateBP, display: display)) },
+            ListColumn(text(.state), key: "state") { .text(text($0.isActive ? .active : .inactive)) },
         ]
         let filters = [
             FormField(name: "is_active", label: text(.state), control: .select(activeOptions(in: language)), value: query.value(of: "is_active")),

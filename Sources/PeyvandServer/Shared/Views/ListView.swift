@@ -3,15 +3,21 @@ import Plot
 import Vapor
 
 /// One column of a list page: its heading, the sort key its heading toggles (if sortable), and
-/// how a row's cell reads.
+/// how a row's cell reads. A column with a `key` is the reader's to show or hide (`columns=` in
+/// the list's address, so saved views keep the choice); one without is always shown.
 struct ListColumn<Item> {
     var title: String
     var sortKey: String?
+    var key: String?
+    var isShownByDefault: Bool
     var cell: (Item) -> Node<HTML.BodyContext>
 
-    init(_ title: String, sort sortKey: String? = nil, _ cell: @escaping (Item) -> Node<HTML.BodyContext>) {
+    init(_ title: String, sort sortKey: String? = nil, key: String? = nil, hiddenByDefault: Bool = false,
+         _ cell: @escaping (Item) -> Node<HTML.BodyContext>) {
         self.title = title
         self.sortKey = sortKey
+        self.key = key
+        self.isShownByDefault = !hiddenByDefault
         self.cell = cell
     }
 }
@@ -26,6 +32,8 @@ struct ListQuery {
     var bulkOutcome: (done: Int, refused: Int)?
     /// The reader's saved views of this list.
     var savedViews: [SavedView] = []
+    /// The optional columns the reader chose to see; nil for the list's default ones.
+    var columns: [String]?
 
     /// The query with the reader's saved views of `resource`'s list.
     static func load(_ request: Request, filterNames: [String], resource: WebResource, page: WebPage) async throws -> ListQuery {
@@ -55,6 +63,18 @@ struct ListQuery {
         if let done = nonEmpty("done").flatMap(Int.init), let refused = nonEmpty("refused").flatMap(Int.init) {
             bulkOutcome = (done, refused)
         }
+        // `columns=phone,province` from a link, or one `columns=` per ticked box from the chooser
+        // (which also sends an empty one, so "none ticked" is a choice too).
+        let chosen = URLComponents(string: request.url.string)?.queryItems?.filter { $0.name == "columns" }.map { $0.value ?? "" }
+        if let chosen, !chosen.isEmpty {
+            columns = chosen.flatMap { $0.split(separator: ",").map(String.init) }
+        }
+    }
+
+    /// Whether the table shows `column`: always for a fixed column, else as chosen or by default.
+    func displays<Item>(_ column: ListColumn<Item>) -> Bool {
+        guard let key = column.key else { return true }
+        return columns.map { $0.contains(key) } ?? column.isShownByDefault
     }
 
     func value(of filter: String) -> String? {
@@ -62,7 +82,8 @@ struct ListQuery {
     }
 
     func link(_ url: SiteURL, sort: String? = nil, cursor: String? = nil) -> String {
-        url.with([("q", search), ("sort", sort ?? self.sort)] + filters.map { ($0.name, $0.value) } + [("cursor", cursor)])
+        url.with([("q", search), ("sort", sort ?? self.sort)] + filters.map { ($0.name, $0.value) }
+                 + [("columns", columns?.joined(separator: ",")), ("cursor", cursor)])
     }
 }
 
@@ -90,16 +111,43 @@ enum ListView {
                 FormField(name: "q", label: display.text(.search), type: .search, value: query.search).node,
                 .forEach(filters) { $0.node },
                 .unwrap(query.sort) { .input(.type(.hidden), .name("sort"), .value($0.attributeEscaped)) },
+                .unwrap(query.columns) { .input(.type(.hidden), .name("columns"), .value($0.joined(separator: ",").attributeEscaped)) },
                 .button(.type(.submit), .text(display.text(.apply)))
             ),
             .div(.class("list-actions"), .group(actions))
         )
     }
 
+    /// A fold-out form of tick boxes, one per optional column; applying it reloads the list with
+    /// the same search, filters and sort.
+    static func columnChooser<Item>(_ columns: [ListColumn<Item>], url: SiteURL, query: ListQuery, display: Display) -> Node<HTML.BodyContext> {
+        let optional = columns.filter { $0.key != nil }
+        guard !optional.isEmpty else { return .empty }
+        return .element(named: "details", nodes: [
+            .class("column-chooser"),
+            .element(named: "summary", text: display.text(.columns)),
+            .form(
+                .method(.get), .action(url.path),
+                .unwrap(query.search) { .input(.type(.hidden), .name("q"), .value($0.attributeEscaped)) },
+                .unwrap(query.sort) { .input(.type(.hidden), .name("sort"), .value($0.attributeEscaped)) },
+                .forEach(query.filters) { .input(.type(.hidden), .name($0.name), .value($0.value.attributeEscaped)) },
+                .input(.type(.hidden), .name("columns"), .value("")),
+                .forEach(optional) { column in
+                    .label(.class("choice"),
+                           .input(.type(.checkbox), .name("columns"), .value(column.key!),
+                                  .attribute(named: "checked", value: query.displays(column) ? "checked" : nil)),
+                           .text(column.title))
+                },
+                .button(.type(.submit), .text(display.text(.apply)))
+            ),
+        ])
+    }
+
     static func table<Item>(_ items: [Item], columns: [ListColumn<Item>], query: ListQuery, url: SiteURL,
                             display: Display, defaultSort: String) -> Node<HTML.BodyContext> {
         guard !items.isEmpty else { return .p(.class("empty"), .text(display.text(.nothingFound))) }
         let current = query.sort ?? defaultSort
+        let columns = columns.filter { query.displays($0) }
         return .div(
             .class("table-scroll"),
             .table(
@@ -197,6 +245,7 @@ enum ListView {
             ]),
             savedViews(resource, query: query, page: page),
             toolbar(url, query: query, filters: filters, display: display, actions: transfers),
+            columnChooser(columns, url: url, query: query, display: display),
             table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             bulkForm(resource, module: module, actions: bulkActions, users: users, query: query, page: page),
             pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)

@@ -21,7 +21,7 @@ enum UIText {
     case backHome
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
     case accounts, contacts, leads, opportunities, quotes, orders, invoices, activities, products, priceLists
-    case edit, delete, confirmDelete, save, cancel, exportCSV, importCSV, viewName, saveView
+    case edit, delete, confirmDelete, save, cancel, exportCSV, importCSV, viewName, saveView, columns
     case bulkAssign, bulkTag, bulkOwner, bulkTagName, withTicked, bulkConfirm, bulkOutcome(String, String)
     case newContact, newAccount, newLead, newOpportunity, newProduct, newPriceList
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
@@ -78,6 +78,7 @@ enum UIText {
         case .importCSV: ("ورود از CSV", "Import CSV")
         case .viewName: ("نام این نما", "Name this view")
         case .saveView: ("ذخیرهٔ نما", "Save view")
+        case .columns: ("ستون‌ها", "Columns")
         case .bulkAssign: ("واگذاری به", "Assign to")
         case .bulkTag: ("افزودن برچسب", "Add a tag")
         case .bulkOwner: ("مسئول جدید", "New owner")
