@@ -8,7 +8,8 @@ import re
 from playwright.sync_api import Page, expect
 
 from records import board_stages, post_form
-from support import ADMIN, REZA, login, page_as, rial, submit_form, toman, unique_email, unique_word  # noqa: F401
+from support import (ADMIN, REZA, jalali_input, login, page_as, rial, submit_form, today_in_tehran, toman,  # noqa: F401
+                     unique_email, unique_word)
 
 FORBIDDEN_FA = "اجازهٔ این کار را ندارید."
 WEAK_PASSWORD_FA = "گذرواژه باید دست‌کم ۱۰ نویسه و شامل حرف و رقم باشد."
@@ -182,7 +183,7 @@ def test_audit_log_filtered_by_record_type(page_as, base_url: str):
     page.locator("form.list-filters select[name=record_type]").select_option("account")
     response = submit_form(page, "form.list-filters")
     assert response.status == 200
-    assert page.url == f"{base_url}/admin/audit?record_type=account&user_id="
+    assert page.url == f"{base_url}/admin/audit?record_type=account&user_id=&from=&to="
     rows = page.locator("table.records tbody tr")
     expect(rows.first).to_be_visible()
     assert set(rows.locator("td:nth-child(4)").all_inner_texts()) == {"account"}
@@ -193,6 +194,14 @@ def test_audit_log_filtered_by_record_type(page_as, base_url: str):
     expect(mine.nth(0).locator("td")).to_have_text([re.compile("[۰-۹]"), "مریم احمدی", "update", "account",
                                                     account_id[:8].upper(), re.compile("industry")])
     expect(mine.nth(1).locator("td").nth(2)).to_have_text("create")
+
+    # A range of days: from today keeps them, from tomorrow shows none (Jalali days, Persian digits).
+    page.locator("form.list-filters input[name=from]").fill(jalali_input(today_in_tehran()))
+    submit_form(page, "form.list-filters")
+    expect(page.locator(f"table.records a[href='/accounts/{account_id}']")).to_have_count(2)
+    page.locator("form.list-filters input[name=from]").fill(jalali_input(today_in_tehran(1)))
+    submit_form(page, "form.list-filters")
+    expect(page.locator(f"table.records a[href='/accounts/{account_id}']")).to_have_count(0)
 
     # Another type shows none of them.
     page.goto("/admin/audit?record_type=role")
