@@ -78,6 +78,19 @@ struct QuotePagesTests {
         }
     }
 
+    @Test func the_quote_order_and_invoice_lists_offer_saved_views_and_the_column_chooser() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            for resource in ["quotes", "orders", "invoices"] {
+                let list = try await web.get("/\(resource)?columns=total").body.string
+                #expect(list.contains(#"<input type="hidden" name="resource" value="\#(resource)"/>"#), "\(resource)")
+                #expect(list.contains(#"<input type="checkbox" name="columns" value="total" checked="checked"/>"#), "\(resource)")
+                #expect(list.contains(#"<input type="checkbox" name="columns" value="account"/>"#), "\(resource)")
+            }
+        }
+    }
+
     @Test func a_refused_line_keeps_the_rows_as_typed_with_the_error_on_the_right_box() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)

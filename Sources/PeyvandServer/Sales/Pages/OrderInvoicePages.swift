@@ -70,20 +70,22 @@ enum OrderInvoicePages {
             ListColumn(QuoteText.number.text(in: language), sort: "number") {
                 .a(.href(SiteURL.record(resource, $0.id).path), .attribute(named: "dir", value: "ltr"), .text($0.number))
             },
-            ListColumn(SalesText.account.text(in: language)) { .text(accountNames[$0.accountID] ?? "") },
-            ListColumn(DocumentText.status.text(in: language)) {
+            ListColumn(SalesText.account.text(in: language), key: "account") { .text(accountNames[$0.accountID] ?? "") },
+            ListColumn(DocumentText.status.text(in: language), key: "status") {
                 .span(.class("badge status-\($0.status)"), .text(DocumentText.status($0.status, in: language)))
             },
-            ListColumn(DocumentText.total.text(in: language), sort: "total") { .text(display.money($0.totalMinor, currency: $0.currency)) },
-            ListColumn(SalesText.createdAt.text(in: language), sort: "created_at") { .text(display.moment($0.createdAt)) },
+            ListColumn(DocumentText.total.text(in: language), sort: "total", key: "total") { .text(display.money($0.totalMinor, currency: $0.currency)) },
+            ListColumn(SalesText.createdAt.text(in: language), sort: "created_at", key: "created_at") { .text(display.moment($0.createdAt)) },
         ]
         return .group(
             documentTabs(resource, page: page),
             RecordView.header(page.text(title), actions: []),
+            ListView.savedViews(resource, query: query, page: page),
             ListView.toolbar(url, query: query, filters: [
                 FormField(name: "status", label: DocumentText.status.text(in: language),
                           control: .select(statuses.map { ($0, DocumentText.status($0, in: language)) }), value: query.value(of: "status")),
             ], display: display),
+            ListView.columnChooser(columns, url: url, query: query, display: display),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )
@@ -93,7 +95,7 @@ enum OrderInvoicePages {
 
     @Sendable static func orders(_ request: Request) async throws -> Response {
         let page = try await webPage(request)
-        let query = ListQuery(request, filterNames: DocumentsAPI.orderFilters.map(\.name))
+        let query = try await ListQuery.load(request, filterNames: DocumentsAPI.orderFilters.map(\.name), resource: .orders, page: page)
         let result = try await OrderService(store: page.store).list(
             try SalesRequests.listRequest(request, OrderService.list, filters: DocumentsAPI.orderFilters), in: page.context)
         let accounts = try await RecordNames.accounts(Set(result.items.map(\.accountID)), in: page)
@@ -163,7 +165,7 @@ enum OrderInvoicePages {
 
     @Sendable static func invoices(_ request: Request) async throws -> Response {
         let page = try await webPage(request)
-        let query = ListQuery(request, filterNames: DocumentsAPI.invoiceFilters.map(\.name))
+        let query = try await ListQuery.load(request, filterNames: DocumentsAPI.invoiceFilters.map(\.name), resource: .invoices, page: page)
         let result = try await InvoiceService(store: page.store).list(
             try SalesRequests.listRequest(request, InvoiceService.list, filters: DocumentsAPI.invoiceFilters), in: page.context)
         let accounts = try await RecordNames.accounts(Set(result.items.map(\.accountID)), in: page)

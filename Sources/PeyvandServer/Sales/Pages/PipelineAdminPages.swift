@@ -34,7 +34,7 @@ enum PipelineAdminPages {
                 id, name: form.value("name"), productLine: .some(nonEmpty(form.value("product_line"))), isActive: form.value("is_active") == "1",
                 stages: stages, expectedVersion: form.value("version").flatMap(Int.init), by: page.context, readProblems: problems)
             return page.redirect(to: SiteURL.admin("pipelines").path)
-        } catch let error as any DomainError where [.validation, .conflict, .preconditionFailed].contains(error.kind) {
+        } catch let error as any DomainError where FormSubmission.userCanFix(error.kind) {
             return try await listPage(page, refused: (id, FormState(refused: error, form: form, rowOrigins: ["stages": origins], language: page.language)))
         }
     }

@@ -15,7 +15,7 @@ enum QuotePages {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let page = try await webPage(request)
-        let query = ListQuery(request, filterNames: DocumentsAPI.quoteFilters.map(\.name))
+        let query = try await ListQuery.load(request, filterNames: DocumentsAPI.quoteFilters.map(\.name), resource: .quotes, page: page)
         let result = try await service(page).list(try SalesRequests.listRequest(request, QuoteService.list, filters: DocumentsAPI.quoteFilters),
                                                   in: page.context)
         let accounts = try await RecordNames.accounts(Set(result.items.map(\.accountID)), in: page)
@@ -92,7 +92,7 @@ enum QuotePages {
             _ = try await service(page).update(id, input, expectedVersion: form.value("version").flatMap(Int.init), by: page.context,
                                                readProblems: problems)
             return page.redirect(to: SiteURL.record(.quotes, id).path)
-        } catch let error as any DomainError where [.validation, .conflict, .preconditionFailed].contains(error.kind) {
+        } catch let error as any DomainError where FormSubmission.userCanFix(error.kind) {
             return try await editor(page, state: refused(error, form: form, origins: origins, page: page), quote: current, preview: nil,
                                     status: error.kind == .validation ? .unprocessableEntity : .conflict)
         }

@@ -64,11 +64,11 @@ enum QuoteViews {
         let url = SiteURL.records(.quotes)
         let columns: [ListColumn<Quote>] = [
             ListColumn(text(.number), sort: "number") { .a(.href(SiteURL.record(.quotes, $0.id).path), .attribute(named: "dir", value: "ltr"), .text($0.number)) },
-            ListColumn(SalesText.account.text(in: language)) { .text(accountNames[$0.accountID] ?? "") },
-            ListColumn(text(.status)) { .span(.class("badge status-\($0.status)"), .text(QuoteText.status($0.status, in: language))) },
-            ListColumn(text(.total), sort: "total") { .text(display.money($0.totalMinor, currency: $0.currency)) },
-            ListColumn(text(.validUntil)) { .text(display.day($0.validUntil)) },
-            ListColumn(SalesText.createdAt.text(in: language), sort: "created_at") { .text(display.moment($0.createdAt)) },
+            ListColumn(SalesText.account.text(in: language), key: "account") { .text(accountNames[$0.accountID] ?? "") },
+            ListColumn(text(.status), key: "status") { .span(.class("badge status-\($0.status)"), .text(QuoteText.status($0.status, in: language))) },
+            ListColumn(text(.total), sort: "total", key: "total") { .text(display.money($0.totalMinor, currency: $0.currency)) },
+            ListColumn(text(.validUntil), key: "valid_until") { .text(display.day($0.validUntil)) },
+            ListColumn(SalesText.createdAt.text(in: language), sort: "created_at", key: "created_at") { .text(display.moment($0.createdAt)) },
         ]
         let statuses = Quote.Status.allCases.map { ($0.rawValue, QuoteText.status($0.rawValue, in: language)) }
         return .group(
@@ -77,9 +77,11 @@ enum QuoteViews {
                 .if(page.context.permissions.scope(for: .quotes, .create) != nil,
                     .a(.class("button"), .href(SiteURL.newRecord(.quotes).path), .text(text(.newQuote)))),
             ]),
+            ListView.savedViews(.quotes, query: query, page: page),
             ListView.toolbar(url, query: query, filters: [
                 FormField(name: "status", label: text(.status), control: .select(statuses), value: query.value(of: "status")),
             ], display: display),
+            ListView.columnChooser(columns, url: url, query: query, display: display),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )

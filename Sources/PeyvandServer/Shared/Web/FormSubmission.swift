@@ -24,7 +24,9 @@ enum FormSubmission {
         }
     }
 
-    private static func userCanFix(_ kind: DomainErrorKind) -> Bool {
+    /// Refusals a form shows beside its fields (bad values, a duplicate, a stale version); anything
+    /// else (forbidden, not found) is the page's own error.
+    static func userCanFix(_ kind: DomainErrorKind) -> Bool {
         switch kind {
         case .validation, .conflict, .preconditionFailed: true
         default: false

@@ -72,7 +72,7 @@ enum RoleAdminPages {
             _ = try await service.update(id, name: form.value("name"), permissions: permissions,
                                          expectedVersion: form.value("version").flatMap(Int.init), by: page.context)
             return page.redirect(to: SiteURL.admin("roles/\(id)").path)
-        } catch let error as any DomainError where [.validation, .conflict, .preconditionFailed].contains(error.kind) {
+        } catch let error as any DomainError where FormSubmission.userCanFix(error.kind) {
             let role = try await service.find(id, in: page.context)
             return try matrixPage(page, role: role, permissions: permissions,
                                   state: FormState(refused: error, form: form, rowOrigins: [:], language: page.language),

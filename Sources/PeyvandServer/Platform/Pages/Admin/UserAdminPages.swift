@@ -103,7 +103,7 @@ enum UserAdminPages {
                                                          isActive: form.value("is_active") == "1"),
                                          expectedVersion: form.value("version").flatMap(Int.init), by: page.context)
             return page.redirect(to: SiteURL.admin("users").path)
-        } catch let error as any DomainError where [.validation, .conflict, .preconditionFailed].contains(error.kind) {
+        } catch let error as any DomainError where FormSubmission.userCanFix(error.kind) {
             let state = FormState(refused: error, form: form, rowOrigins: [:], language: page.language)
             return try await userPage(page, user: try await service.find(id, in: page.context), state: state, status: .unprocessableEntity)
         }
@@ -157,7 +157,7 @@ enum UserAdminPages {
                                                                 memberIDs: form.values("member_ids").compactMap(UUID.init(uuidString:)),
                                                                 expectedVersion: form.value("version").flatMap(Int.init), by: page.context)
             return page.redirect(to: SiteURL.admin("teams").path)
-        } catch let error as any DomainError where [.validation, .conflict, .preconditionFailed].contains(error.kind) {
+        } catch let error as any DomainError where FormSubmission.userCanFix(error.kind) {
             return try await teamsPage(page, state: FormState(refused: error, form: form, rowOrigins: [:], language: page.language),
                                        status: .unprocessableEntity)
         }
