@@ -132,7 +132,9 @@ schemas = {
             "time_zone": TIME_ZONE,
             "currency": {"type": "string", "description": "ISO 4217 code, e.g. `IRR`."},
             "money_unit": {"type": "string", "enum": ["rial", "toman"], "description": "How IRR amounts are shown."},
-        }, required=["id", "name", "default_language", "time_zone", "currency", "money_unit"]),
+            "fiscal_year_start_month": {"type": "integer", "minimum": 1, "maximum": 12,
+                                        "description": "The Jalali month the fiscal year begins with (1 = Farvardin)."},
+        }, required=["id", "name", "default_language", "time_zone", "currency", "money_unit", "fiscal_year_start_month"]),
         "role": obj({
             "id": UUID,
             "key": {"type": "string", "description": "Built-in roles only."},

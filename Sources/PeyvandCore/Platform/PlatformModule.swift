@@ -12,6 +12,7 @@ public enum PlatformModule {
             CreateRecordTags(),
             CreateImports(),
             CreateSavedViews(),
+            AddFiscalYearStart(),
         ]
     }
 }

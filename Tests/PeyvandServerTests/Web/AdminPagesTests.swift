@@ -80,10 +80,15 @@ struct AdminPagesTests {
                                                                   ("time_zone", "Mars/Olympus"), ("money_unit", "rial")])
             #expect(badZone.status == .unprocessableEntity)
             #expect(badZone.body.string.contains(#"id="field-time_zone-error""#))
+            let badMonth = try await web.post("/admin/settings", [("version", "1"), ("name", "Org"), ("fiscal_year_start_month", "13")])
+            #expect(badMonth.body.string.contains(#"id="field-fiscal_year_start_month-error""#))
             #expect(try await web.post("/admin/settings", [("version", "1"), ("name", "Org Co"), ("default_language", "en"),
-                                                             ("time_zone", "Asia/Tehran"), ("money_unit", "rial")]).status == .seeOther)
+                                                             ("time_zone", "Asia/Tehran"), ("money_unit", "rial"),
+                                                             ("fiscal_year_start_month", "4")]).status == .seeOther)
             let organisation = try #require(try await Organisation.find(org.id, on: app.db))
             #expect(organisation.moneyUnit == "rial")
+            #expect(organisation.fiscalYearStartMonth == 4)
+            #expect(try await web.get("/admin/settings").body.string.contains(#"<option value="4" selected="selected">تیر</option>"#))
             #expect(organisation.name == "Org Co")
             #expect(try await web.post("/admin/settings", [("version", "1"), ("name", "Late"), ("money_unit", "toman")]).status == .conflict)
 

@@ -20,6 +20,8 @@ public final class Organisation: Model, @unchecked Sendable {
     @Field(key: "currency") public var currency: String
     /// How IRR amounts are shown: `rial` or `toman`.
     @Field(key: "money_unit") public var moneyUnit: String
+    /// The Jalali month (1 = Farvardin … 12 = Esfand) the fiscal year begins with.
+    @Field(key: "fiscal_year_start_month") public var fiscalYearStartMonth: Int
 
     public init() {}
 
@@ -31,5 +33,6 @@ public final class Organisation: Model, @unchecked Sendable {
         self.timeZone = "Asia/Tehran"
         self.currency = "IRR"
         self.moneyUnit = "toman"
+        self.fiscalYearStartMonth = 1
     }
 }

@@ -2,20 +2,24 @@ import FluentKit
 import Foundation
 
 /// The settings an administrator changes: the organisation's name, the language new users start
-/// with, the default time zone, and whether IRR amounts are shown in Rials or Tomans.
+/// with, the default time zone, whether IRR amounts are shown in Rials or Tomans, and the Jalali
+/// month its fiscal year begins with.
 public struct OrganisationSettings: Sendable {
     public var name: String?
     public var defaultLanguage: String?
     public var timeZone: String?
     public var moneyUnit: String?
+    public var fiscalYearStartMonth: Int?
 
     public static let moneyUnits = ["toman", "rial"]
 
-    public init(name: String? = nil, defaultLanguage: String? = nil, timeZone: String? = nil, moneyUnit: String? = nil) {
+    public init(name: String? = nil, defaultLanguage: String? = nil, timeZone: String? = nil, moneyUnit: String? = nil,
+                fiscalYearStartMonth: Int? = nil) {
         self.name = name
         self.defaultLanguage = defaultLanguage
         self.timeZone = timeZone
         self.moneyUnit = moneyUnit
+        self.fiscalYearStartMonth = fiscalYearStartMonth
     }
 
     func validate(into validator: inout FieldValidator) {
@@ -23,6 +27,7 @@ public struct OrganisationSettings: Sendable {
         validator.oneOf(defaultLanguage, Language.self, "default_language")
         if let timeZone, TimeZone(identifier: timeZone) == nil { validator.add("time_zone", .unknownValue) }
         if let moneyUnit, !Self.moneyUnits.contains(moneyUnit) { validator.add("money_unit", .unknownValue) }
+        if let fiscalYearStartMonth, !(1...12).contains(fiscalYearStartMonth) { validator.add("fiscal_year_start_month", .outOfRange) }
     }
 }
 
@@ -31,7 +36,7 @@ extension Organisation: Auditable {
     public var auditID: UUID { id! }
     public var auditSnapshot: [String: JSONValue] {
         ["name": .string(name), "default_language": .string(defaultLanguage), "time_zone": .string(timeZone),
-         "currency": .string(currency), "money_unit": .string(moneyUnit)]
+         "currency": .string(currency), "money_unit": .string(moneyUnit), "fiscal_year_start_month": .from(fiscalYearStartMonth)]
     }
 }
 
@@ -55,6 +60,7 @@ extension OrganisationService {
             if let language = changes.defaultLanguage { organisation.defaultLanguage = language }
             if let timeZone = changes.timeZone { organisation.timeZone = timeZone }
             if let moneyUnit = changes.moneyUnit { organisation.moneyUnit = moneyUnit }
+            if let month = changes.fiscalYearStartMonth { organisation.fiscalYearStartMonth = month }
             organisation.version += 1
             try await organisation.update(on: database)
             try await AuditTrail.record(.update, of: organisation, before: before, by: context, at: now, on: database)

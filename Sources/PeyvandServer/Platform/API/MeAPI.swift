@@ -11,6 +11,7 @@ enum MeAPI {
             var timeZone: String
             var currency: String
             var moneyUnit: String
+            var fiscalYearStartMonth: Int
         }
 
         struct RoleBody: Encodable {
@@ -35,7 +36,8 @@ enum MeAPI {
         let body = MeBody(
             user: UserDTO(user),
             organisation: .init(id: organisation.id!, name: organisation.name, defaultLanguage: organisation.defaultLanguage,
-                                timeZone: organisation.timeZone, currency: organisation.currency, moneyUnit: organisation.moneyUnit),
+                                timeZone: organisation.timeZone, currency: organisation.currency, moneyUnit: organisation.moneyUnit,
+                                fiscalYearStartMonth: organisation.fiscalYearStartMonth),
             role: .init(id: role.id!, key: role.key, name: role.name),
             permissions: PermissionDTO.encode(context.permissions),
             teamIds: context.teamIDs.sorted { $0.uuidString < $1.uuidString })

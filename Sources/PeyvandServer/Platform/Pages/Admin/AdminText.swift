@@ -5,7 +5,7 @@ enum AdminText {
     case administration, users, teams, roles, auditLog, settings, pipelines
     case name, email, role, active, inactive, language, password, members, newUser, newTeam, newRole, builtIn
     case permissionMatrix, module, noAccess, scope(PermissionScope), action(PermissionAction), moduleName(PermissionModule)
-    case when, who, what, record, changedFields, recordType, anyone, everything, fromDay, toDay
+    case when, who, what, record, changedFields, recordType, anyone, everything, fromDay, toDay, fiscalYearStart
     case organisationName, defaultLanguage, timeZone, moneyUnit, toman, rial, saved
     case stages, stageName, probability, outcome, newPipeline, productLine
 
@@ -73,6 +73,7 @@ enum AdminText {
         case .changedFields: ("فیلدهای تغییرکرده", "Changed fields")
         case .recordType: ("نوع رکورد", "Record type")
         case .fromDay: ("از تاریخ", "From")
+        case .fiscalYearStart: ("آغاز سال مالی", "Fiscal year starts in")
         case .toDay: ("تا تاریخ", "To")
         case .anyone: ("همه", "Anyone")
         case .everything: ("همه", "Everything")

@@ -13,7 +13,8 @@ enum SettingsAdminPages {
         let page = try UserAdminPages.page(request)
         let organisation = try await OrganisationService(store: page.store, hasher: request.application.peyvand.hasher).current(in: page.context)
         let state = FormState(values: ["name": organisation.name, "default_language": organisation.defaultLanguage,
-                                       "time_zone": organisation.timeZone, "money_unit": organisation.moneyUnit])
+                                       "time_zone": organisation.timeZone, "money_unit": organisation.moneyUnit,
+                                       "fiscal_year_start_month": String(organisation.fiscalYearStartMonth)])
         return settingsPage(page, organisation: organisation, state: state, saved: request.query[String.self, at: "saved"] != nil)
     }
 
@@ -21,11 +22,17 @@ enum SettingsAdminPages {
         let page = try UserAdminPages.page(request)
         let form = try await FormData(request)
         let service = OrganisationService(store: page.store, hasher: request.application.peyvand.hasher)
+        var problems = FieldValidator()
+        var month: Int?
+        if let text = form.value("fiscal_year_start_month") {
+            month = Int(text)
+            if month == nil { problems.add("fiscal_year_start_month", .invalidFormat) }
+        }
         do {
             _ = try await service.updateSettings(
                 OrganisationSettings(name: form.value("name"), defaultLanguage: form.value("default_language"), timeZone: form.value("time_zone"),
-                                     moneyUnit: form.value("money_unit")),
-                expectedVersion: form.value("version").flatMap(Int.init), by: page.context)
+                                     moneyUnit: form.value("money_unit"), fiscalYearStartMonth: month),
+                expectedVersion: form.value("version").flatMap(Int.init), by: page.context, readProblems: problems)
             return page.redirect(to: SiteURL.admin("settings").with([("saved", "1")]))
         } catch let error as any DomainError where [.validation, .preconditionFailed].contains(error.kind) {
             let organisation = try await service.current(in: page.context)
@@ -50,7 +57,9 @@ enum SettingsAdminPages {
                      FormField("default_language", text(.defaultLanguage), in: state, control: .select(languages), isRequired: true).node,
                      FormField("time_zone", text(.timeZone), in: state, control: .select(timeZones.map { ($0, $0) }), isRequired: true).node,
                      FormField("money_unit", text(.moneyUnit), in: state,
-                               control: .select([("toman", text(.toman)), ("rial", text(.rial))]), isRequired: true).node),
+                               control: .select([("toman", text(.toman)), ("rial", text(.rial))]), isRequired: true).node,
+                     FormField("fiscal_year_start_month", text(.fiscalYearStart), in: state,
+                               control: .select((1...12).map { (String($0), (page.language == .fa ? JalaliDate.persianMonthNames : JalaliDate.englishMonthNames)[$0 - 1]) }), isRequired: true).node),
                 .button(.type(.submit), .text(page.text(.save)))
             )
         ))
