@@ -51,6 +51,20 @@ enum ActivityViews {
         let id = activity.id!
         let isOpen = activity.status == Activity.Status.open.rawValue
         let statusChange = isOpen ? Activity.Status.completed : Activity.Status.open
+        let regarding: [(String, Node<HTML.BodyContext>)] = activity.regardingID == nil ? [] : [
+            (text(.regarding), regardingLink(activity.regardingType, activity.regardingID, names: names)),
+        ]
+        let details: [(String, String?)] = [
+            (text(.kind), ActivityText.kind(activity.kind, in: language)),
+            (SalesText.status.text(in: language), ActivityText.kind(activity.status, in: language)),
+            (text(.priority), ActivityText.kind(activity.priority, in: language)),
+            (text(.direction), activity.direction.map { ActivityText.kind($0, in: language) }),
+        ] + moments(of: activity).map { field in (text(field.label), display.moment(field.value)) } + [
+            (text(.completedAt), display.moment(activity.completedAt)),
+            (SalesText.owner.text(in: language), activity.ownerUserID.flatMap { names.users[$0] }),
+            (SalesText.createdAt.text(in: language), display.moment(activity.createdAt)),
+            (SalesText.updatedAt.text(in: language), display.moment(activity.updatedAt)),
+        ]
         return .group(
             RecordView.header(activity.subject, subtitle: ActivityText.kind(activity.kind, in: language) + " · "
                               + ActivityText.kind(activity.status, in: language), actions: [
@@ -65,20 +79,10 @@ enum ActivityViews {
             .div(
                 .class("record-main"),
                 RecordView.section(SalesText.details.text(in: language),
-                    RecordView.richDetails(activity.regardingID == nil ? [] : [
-                        (text(.regarding), regardingLink(activity.regardingType, activity.regardingID, names: names)),
-                    ]),
-                    RecordView.details([
-                        (text(.kind), ActivityText.kind(activity.kind, in: language)),
-                        (SalesText.status.text(in: language), ActivityText.kind(activity.status, in: language)),
-                        (text(.priority), ActivityText.kind(activity.priority, in: language)),
-                        (text(.direction), activity.direction.map { ActivityText.kind($0, in: language) }),
-                    ] + moments(of: activity).map { field in (text(field.label), display.moment(field.value)) } + [
-                        (text(.completedAt), display.moment(activity.completedAt)),
-                        (SalesText.owner.text(in: language), activity.ownerUserID.flatMap { names.users[$0] }),
-                        (SalesText.createdAt.text(in: language), display.moment(activity.createdAt)),
-                        (SalesText.updatedAt.text(in: language), display.moment(activity.updatedAt)),
-                    ]),
+                    RecordView.richDetails(regarding + details.compactMap { label, value in
+                        // User text may be in either language; each value takes its own direction.
+                        value.flatMap { $0.isEmpty ? nil : (label, .span(.attribute(named: "dir", value: "auto"), .text($0))) }
+                    }),
                     .unwrap(activity.body) { .p(.class("activity-body"), .attribute(named: "dir", value: "auto"), .text($0)) }),
                 .if(!activity.participants.isEmpty, RecordView.section(text(.participants), .ul(
                     .class("related"),
