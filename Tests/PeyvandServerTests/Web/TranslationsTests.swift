@@ -31,7 +31,8 @@ struct TranslationsTests {
         for value in Self.names(Quote.Status.self) {
             #expect(QuoteText.status(value, in: .fa) != value && QuoteText.status(value, in: .en) != value, "\(value)")
         }
-        for value in Self.names(Activity.Kind.self) + Self.names(Activity.Status.self) {
+        for value in Self.names(Activity.Kind.self) + Self.names(Activity.Status.self) + Self.names(Activity.Priority.self)
+            + Self.names(Activity.Direction.self) {
             #expect(ActivityText.kind(value, in: .fa) != value && ActivityText.kind(value, in: .en) != value, "\(value)")
         }
         for status in Self.names(DataImport.Status.self) {

@@ -72,7 +72,7 @@ enum ActivitiesAPI {
         }
     }
 
-    private static func read(_ reader: inout FieldReader) -> ActivityInput {
+    static func read(_ reader: inout FieldReader) -> ActivityInput {
         ActivityInput(
             provided: reader.providedKeys, kind: reader.string("kind"), subject: reader.string("subject"), body: reader.string("body"),
             status: reader.string("status"), priority: reader.string("priority"), direction: reader.string("direction"),

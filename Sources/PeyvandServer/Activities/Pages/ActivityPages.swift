@@ -2,46 +2,119 @@ import Foundation
 import PeyvandCore
 import Vapor
 
-/// The activities list (tasks, calls, meetings… filtered by kind, status and owner) and the
-/// timeline's quick add on record pages.
-enum ActivityPages {
+/// The activity screens: list, record page, forms and the done/reopen button, through the same
+/// reader and service as `ActivitiesAPI`; and the timeline's quick add on other records' pages.
+/// An activity has no timeline of its own: it is an entry on the timeline of what it regards.
+enum ActivityPages: RecordPages {
+    typealias Record = Activity
+    static let resource = WebResource.activities
+    static let regarding: RegardingType? = nil
+    static let shape = FormData.Shape()
+    /// Activities carry no tags.
+    static let bulkActions: [BulkAction] = [.assign, .delete]
+
+    static func service(_ page: WebPage) -> ActivityService { ActivityService(store: page.store) }
+
     /// `GET /activities`: the same list and filters as `GET /api/v1/activities`; `owner_id` of the
-    /// reader by default shows "my activities".
+    /// reader shows "my activities".
     @Sendable static func list(_ request: Request) async throws -> Response {
-        let page = try WebPage(request)
-        let language = page.language, display = page.display
-        let query = ListQuery(request, filterNames: ActivitiesAPI.filters.map(\.name) + ["owner_id"])
-        let result = try await ActivityService(store: page.store).list(
+        let page = try await webPage(request)
+        let query = try await ListQuery.load(request, filterNames: ActivitiesAPI.filters.map(\.name) + ["owner_id"], resource: .activities, page: page)
+        let result = try await service(page).list(
             try SalesRequests.listRequest(request, ActivityService.list, filters: ActivitiesAPI.filters), in: page.context)
-        let users = try await RecordNames.users(in: page)
-        let url = SiteURL.activities
-        func text(_ key: ActivityText) -> String { key.text(in: language) }
-        let columns: [ListColumn<Activity>] = [
-            ListColumn(text(.subject), sort: "subject") { activity in
-                .unwrap(activity.regardingType.flatMap { type in activity.regardingID.map { (WebResource(recordType: type), $0) } },
-                        { .a(.href(SiteURL.record($0.0, $0.1).path + "#timeline"), .text(activity.subject)) }, else: .text(activity.subject))
-            },
-            ListColumn(text(.kind)) { .text(ActivityText.kind($0.kind, in: language)) },
-            ListColumn(SalesText.status.text(in: language)) { .text(ActivityText.kind($0.status, in: language)) },
-            ListColumn(text(.dueAt), sort: "timeline_at") { .text(display.moment($0.startAt ?? $0.dueAt ?? $0.timelineAt)) },
-            ListColumn(SalesText.owner.text(in: language)) { .text($0.ownerUserID.flatMap { users[$0] } ?? "") },
-        ]
-        let kinds = Activity.Kind.allCases.map { ($0.rawValue, ActivityText.kind($0.rawValue, in: language)) }
-        let statuses = Activity.Status.allCases.map { ($0.rawValue, ActivityText.kind($0.rawValue, in: language)) }
-        let owners = users.sorted { $0.value < $1.value }.map { ($0.key.uuidString, $0.value) }
-        return page.render(page.text(.activities), section: .activities, .group(
-            RecordView.header(page.text(.activities), actions: [
-                .a(.class("button quiet"), .href(url.with([("owner_id", page.context.userID.uuidString), ("status", "open")]).attributeEscaped),
-                   .text(page.text(.myOpenTasks))),
-            ]),
-            ListView.toolbar(url, query: query, filters: [
-                FormField(name: "kind", label: text(.kind), control: .select(kinds), value: query.value(of: "kind")),
-                FormField(name: "status", label: SalesText.status.text(in: language), control: .select(statuses), value: query.value(of: "status")),
-                FormField(name: "owner_id", label: SalesText.owner.text(in: language), control: .select(owners), value: query.value(of: "owner_id")),
-            ], display: display),
-            ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-timeline_at"),
-            ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
-        ))
+        let names = try await names(regarding: result.items.map { ($0.regardingType, $0.regardingID) }, page: page)
+        return page.render(page.text(.activities), section: .activities, ActivityViews.list(result, names: names, query: query, page: page))
+    }
+
+    static func recordPage(_ page: WebPage, _ id: UUID, _ quickAdd: FormState) async throws -> Response {
+        let activity = try await service(page).find(id, in: page.context)
+        let names = try await names(regarding: [(activity.regardingType, activity.regardingID)], page: page)
+        let contactIDs = activity.participants.filter { $0.type == ActivityParticipant.ParticipantType.contact.rawValue }.map(\.id)
+        let contacts = try await RecordNames.contacts(Set(contactIDs), in: page)
+        return page.render(activity.subject, section: .activities,
+                           ActivityViews.record(activity, names: names, participantContacts: contacts, page: page))
+    }
+
+    /// A new activity about the record it was started from (`?regarding_type=contact&regarding_id=`).
+    static func blankForm(_ request: Request) -> FormState {
+        FormState(values: [
+            "kind": Activity.Kind.task.rawValue, "priority": Activity.Priority.normal.rawValue,
+            "regarding.type": request.query[String.self, at: "regarding_type"], "regarding.id": request.query[String.self, at: "regarding_id"],
+        ].compactMapValues { $0 })
+    }
+
+    static func formPage(_ page: WebPage, state: FormState, record activity: Activity?, status: HTTPStatus) async throws -> Response {
+        let regarding = activity.map { ($0.regardingType, $0.regardingID) }
+            ?? (state.values["regarding.type"], state.values["regarding.id"].flatMap(UUID.init(uuidString:)))
+        let names = try await names(regarding: [regarding], page: page)
+        let title = activity.map { "\(page.text(.edit)): \($0.subject)" } ?? page.text(.newActivity)
+        return page.render(title, section: .activities, status: status,
+                           ActivityViews.form(state, activity: activity, names: names, title: title, page: page))
+    }
+
+    static func find(_ id: UUID, page: WebPage) async throws -> Activity {
+        try await service(page).find(id, in: page.context)
+    }
+
+    /// Times are typed in the reader's calendar and zone (`۱۴۰۵/۰۹/۰۳ ۱۰:۳۰`); the API takes
+    /// RFC 3339 instants. A time that reads as no real moment is passed on as typed, so the
+    /// shared reader refuses it beside its field.
+    static func prepare(_ object: inout [String: JSONValue], page: WebPage) {
+        for field in ActivityViews.momentFields {
+            if case .string(let typed)? = object[field.name], let moment = page.display.parseMoment(typed) {
+                object[field.name] = .string(ISO8601DateFormatter().string(from: moment))
+            }
+        }
+    }
+
+    static func saveNew(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Activity {
+        try await service(page).create(ActivitiesAPI.read(&reader), by: page.context, readProblems: reader.validator)
+    }
+
+    static func saveChanges(_ id: UUID, _ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Activity {
+        try await service(page).update(id, ActivitiesAPI.read(&reader), expectedVersion: expectedVersion(form), by: page.context,
+                                       readProblems: reader.validator)
+    }
+
+    static func delete(_ id: UUID, version: Int?, page: WebPage) async throws {
+        try await service(page).delete(id, expectedVersion: version, by: page.context)
+    }
+
+    static func assign(_ id: UUID, to owner: UUID, page: WebPage) async throws {
+        _ = try await service(page).update(id, ActivityInput(provided: ["owner_id"], ownerUserID: owner), expectedVersion: nil, by: page.context)
+    }
+
+    static func values(of activity: Activity, display: Display) -> [String: String] {
+        ActivityViews.values(of: activity, display: display)
+    }
+
+    /// `POST /activities/{id}/status`: the record page's "mark done" and "reopen", an update of
+    /// the status alone (the service stamps or clears the completion time).
+    @Sendable static func changeStatus(_ request: Request) async throws -> Response {
+        let page = try WebPage(request)
+        let id = try idParameter(request)
+        let form = try await FormData(request)
+        _ = try await service(page).update(id, ActivityInput(provided: ["status"], status: form.value("status")),
+                                           expectedVersion: expectedVersion(form), by: page.context)
+        return page.redirect(to: SiteURL.record(.activities, id).path)
+    }
+
+    static func registerStatusChange(on routes: any RoutesBuilder) {
+        routes.post(SiteURL.recordAction(.activities, nil, "status").pathComponents, use: changeStatus)
+    }
+
+    /// The names of the records activities regard and of the organisation's users: one query
+    /// per record type present, whatever the number of activities.
+    private static func names(regarding: [(type: String?, id: UUID?)], page: WebPage) async throws -> ActivityViews.Names {
+        func ids(_ type: RegardingType) -> Set<UUID> {
+            Set(regarding.compactMap { $0.type == type.rawValue ? $0.id : nil })
+        }
+        var names = ActivityViews.Names(users: try await RecordNames.users(in: page))
+        for found in [try await RecordNames.accounts(ids(.account), in: page), try await RecordNames.contacts(ids(.contact), in: page),
+                      try await RecordNames.leads(ids(.lead), in: page), try await RecordNames.opportunities(ids(.opportunity), in: page)] {
+            names.records.merge(found) { first, _ in first }
+        }
+        return names
     }
 
     /// Shows a record page again with the quick-add form's state (after a refused add).

@@ -4,6 +4,7 @@ import PeyvandCore
 enum ActivityText {
     case timeline, quickAdd, kind, subject, body, dueAt, dueHint, add, stageChanged, noEntries, olderEntries
     case created, updated, deleted, restored, merged, changedFields, documentQuote, documentOrder, documentInvoice
+    case priority, direction, startAt, endAt, remindAt, completedAt, regarding, participants, markDone, reopen, schedule
 
     func text(in language: Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -27,15 +28,29 @@ enum ActivityText {
         case .documentQuote: ("پیش‌فاکتور", "Quote")
         case .documentOrder: ("سفارش", "Order")
         case .documentInvoice: ("فاکتور", "Invoice")
+        case .priority: ("اولویت", "Priority")
+        case .direction: ("جهت", "Direction")
+        case .startAt: ("شروع", "Starts")
+        case .endAt: ("پایان", "Ends")
+        case .remindAt: ("یادآوری", "Reminder")
+        case .completedAt: ("انجام شد در", "Completed at")
+        case .regarding: ("درباره", "Regarding")
+        case .participants: ("شرکت‌کنندگان", "Participants")
+        case .markDone: ("انجام شد", "Mark done")
+        case .reopen: ("بازگشایی", "Reopen")
+        case .schedule: ("زمان‌بندی", "Schedule")
         }
         return language == .fa ? text.fa : text.en
     }
 
+    /// The name of a stored kind, status, priority or direction.
     static func kind(_ raw: String, in language: Language) -> String {
         let names: [String: (fa: String, en: String)] = [
             "task": ("کار", "Task"), "call": ("تماس", "Call"), "meeting": ("جلسه", "Meeting"), "email": ("ایمیل", "Email"),
             "note": ("یادداشت", "Note"), "sms": ("پیامک", "SMS"),
             "open": ("باز", "Open"), "completed": ("انجام‌شده", "Completed"), "cancelled": ("لغوشده", "Cancelled"),
+            "low": ("کم", "Low"), "normal": ("عادی", "Normal"), "high": ("زیاد", "High"),
+            "inbound": ("ورودی", "Inbound"), "outbound": ("خروجی", "Outbound"),
         ]
         guard let name = names[raw] else { return raw }
         return language == .fa ? name.fa : name.en

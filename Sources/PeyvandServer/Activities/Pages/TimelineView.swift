@@ -77,7 +77,8 @@ struct TimelineView {
         func text(_ key: ActivityText) -> String { key.text(in: language) }
         if let activity = entry.activity {
             return .div(
-                .strong(.text(ActivityText.kind(activity.kind, in: language) + ": " + activity.subject)),
+                .strong(.text(ActivityText.kind(activity.kind, in: language) + ": "),
+                        .a(.href(SiteURL.record(.activities, activity.id).path), .text(activity.subject))),
                 .span(.class("muted"), .text(" · " + ActivityText.kind(activity.status, in: language))),
                 .unwrap(activity.dueAt) { .span(.class("muted"), .text(" · \(text(.dueAt)) \(display.moment($0))")) },
                 .unwrap(activity.body) { .p(.text($0)) })

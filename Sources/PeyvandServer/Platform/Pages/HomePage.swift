@@ -72,7 +72,7 @@ struct HomePageModel {
             case .accounts: accounts
             case .leads: leads
             case .opportunities: opportunities
-            case .quotes, .orders, .invoices, .products, .priceLists: [:]
+            case .quotes, .orders, .invoices, .products, .priceLists, .activities: [:]
             }
             return names[entry.recordID].map { RecentRecord(url: .record(resource, entry.recordID), name: $0, kind: resource.title) }
         }

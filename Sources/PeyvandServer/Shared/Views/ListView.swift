@@ -232,8 +232,8 @@ enum ListView {
     /// export and import, the table with tick boxes, the bulk actions and the pager.
     static func recordList<Item>(_ result: ListPage<Item>, resource: WebResource, module: PermissionModule, title: UIText,
                                  newRecord: UIText, columns: [ListColumn<Item>], filters: [FormField], bulkActions: [BulkAction] = BulkAction.allCases,
-                                 headerActions: [Node<HTML.BodyContext>] = [], users: [UUID: String], query: ListQuery,
-                                 page: WebPage) -> Node<HTML.BodyContext> {
+                                 headerActions: [Node<HTML.BodyContext>] = [], defaultSort: String = "-created_at", users: [UUID: String],
+                                 query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
         let url = SiteURL.records(resource), display = page.display
         let transfers = ImportResource(rawValue: resource.rawValue).map {
             [exportLink(resource, module: module, query: query, page: page), importLink($0, page: page)]
@@ -246,7 +246,7 @@ enum ListView {
             savedViews(resource, query: query, page: page),
             toolbar(url, query: query, filters: filters, display: display, actions: transfers),
             columnChooser(columns, url: url, query: query, display: display),
-            table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
+            table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: defaultSort),
             bulkForm(resource, module: module, actions: bulkActions, users: users, query: query, page: page),
             pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )

@@ -95,6 +95,7 @@ extension WebResource {
         case .invoices: .invoices
         case .products: .products
         case .priceLists: .priceLists
+        case .activities: .activities
         }
     }
 
@@ -109,6 +110,7 @@ extension WebResource {
         case Invoice.auditType: self = .invoices
         case Product.auditType: self = .products
         case PriceList.auditType: self = .priceLists
+        case Activity.auditType: self = .activities
         default: self = .contacts
         }
     }

@@ -23,7 +23,7 @@ enum UIText {
     case accounts, contacts, leads, opportunities, quotes, orders, invoices, activities, products, priceLists
     case edit, delete, confirmDelete, save, cancel, exportCSV, importCSV, viewName, saveView, columns
     case bulkAssign, bulkTag, bulkOwner, bulkTagName, withTicked, bulkConfirm, bulkOutcome(String, String)
-    case newContact, newAccount, newLead, newOpportunity, newProduct, newPriceList
+    case newContact, newAccount, newLead, newOpportunity, newProduct, newPriceList, newActivity
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
     case someoneElseSaved, field, theirVersion, yourVersion
     case setupTitle, setupIntro, yourName, createOrganisation, passwordRule
@@ -92,6 +92,7 @@ enum UIText {
         case .newLead: ("سرنخ جدید", "New lead")
         case .newOpportunity: ("فرصت جدید", "New opportunity")
         case .newProduct: ("کالای جدید", "New product")
+        case .newActivity: ("فعالیت جدید", "New activity")
         case .newPriceList: ("فهرست قیمت جدید", "New price list")
         case .possibleDuplicates: ("رکوردهای مشابهی پیدا شد. اگر همین است، به آن بروید؛ وگرنه «ذخیره با وجود مشابه» را بزنید.",
                                    "Similar records exist. Open the right one, or tick “save anyway”.")

@@ -4,7 +4,7 @@ import Vapor
 
 /// The record types that have list, record and form pages.
 enum WebResource: String, CaseIterable, Sendable {
-    case accounts, contacts, leads, opportunities, quotes, orders, invoices, products
+    case accounts, contacts, leads, opportunities, quotes, orders, invoices, products, activities
     case priceLists = "price-lists"
 }
 
@@ -20,7 +20,6 @@ enum SiteURL {
     case search
     case searchSuggestions
     case board
-    case activities
     case records(WebResource)
     case newRecord(WebResource)
     /// The list as CSV, with the list page's search, filters and sort.
@@ -54,7 +53,6 @@ enum SiteURL {
         case .search: "/search"
         case .searchSuggestions: "/search/suggestions"
         case .board: "/opportunities/board"
-        case .activities: "/activities"
         case .records(let resource): "/\(resource.rawValue)"
         case .newRecord(let resource): "/\(resource.rawValue)/new"
         case .export(let resource): "/\(resource.rawValue)/export"
@@ -79,6 +77,9 @@ enum SiteURL {
         components.queryItems = items.isEmpty ? nil : items
         return components.string ?? path
     }
+
+    /// The activities list (kept as its own name: the navigation and "my open tasks" link to it).
+    static var activities: SiteURL { .records(.activities) }
 
     var pathComponents: [PathComponent] {
         path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
