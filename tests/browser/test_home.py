@@ -1,6 +1,8 @@
 """The home dashboard: a task added with a record's quick add appears under «کارهای باز من»,
-linked back to the record's timeline; a note does not. Sara (a sales rep) is used, whose open
+linked to its own page (which links to the record); a note does not. Sara (a sales rep) is used, whose open
 tasks only this test adds, so the panel's eight entries are never taken by other tests' tasks."""
+
+import re
 
 from playwright.sync_api import Page, expect
 
@@ -45,7 +47,9 @@ def test_task_from_a_records_quick_add_is_among_my_open_tasks(page_as, base_url:
     recent = dashboard_panel(page, "آخرین رکوردها")
     expect(recent.locator(f"a[href='/contacts/{contact_id}']")).to_have_text(f"پویا {last_name}")
 
+    # The task opens its own page, which links to the contact it is about.
     with page.expect_navigation():
         entry.locator("a").click()
-    assert page.url == f"{base_url}/contacts/{contact_id}#timeline"
-    expect(page.locator("main h1")).to_have_text(f"پویا {last_name}")
+    assert re.fullmatch(rf"{re.escape(base_url)}/activities/[0-9a-f-]{{36}}", page.url), page.url
+    expect(page.locator("main h1")).to_have_text(task)
+    expect(page.locator(f"main a[href='/contacts/{contact_id}']")).to_have_text(f"پویا {last_name}")

@@ -94,11 +94,7 @@ enum HomePageView {
             return .ul(.class("related"), .forEach(activities) { activity in
                 .li(.strong(.text(ActivityText.kind(activity.kind, in: page.language) + ": ")),
                     // The subject may be in the other language: isolated, so the date after it stays after it.
-                    .element(named: "bdi", nodes: [
-                        .unwrap(activity.regardingType.flatMap { type in activity.regardingID.map { (WebResource(recordType: type), $0) } },
-                                { .a(.href(SiteURL.record($0.0, $0.1).path + "#timeline"), .text(activity.subject)) },
-                                else: .text(activity.subject)),
-                    ]),
+                    .element(named: "bdi", nodes: [.a(.href(SiteURL.record(.activities, activity.id).path), .text(activity.subject))]),
                     .span(.class("muted"), .text(" · " + display.moment(activity.startAt ?? activity.dueAt ?? activity.remindAt))))
             })
         }
