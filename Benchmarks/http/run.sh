@@ -13,7 +13,9 @@
 # SKIP_BUILD=1 (use the existing .build/release/peyvand), RESULTS_DIR (.build/bench), KEEP=1 (keep
 # the databases in the temp dir), SKIP_API=1 / SKIP_WEB=1 (leave out the API endpoints / the pages),
 # SERIAL_DURATION (seconds, 10; 0 skips it): the pages and their API calls again with one connection,
-# one request at a time, which is the server time of a request on an otherwise idle server.
+# one request at a time, which is the server time of a request on an otherwise idle server;
+# REUSE_SQLITE=FILE REUSE_REPORT=load-….json (with DATABASES=sqlite): measure a database loaded
+# before (e.g. a copy kept from an earlier run) instead of loading one; the server migrates it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -190,15 +192,21 @@ bench_database() {
   DB=$1
   local database_url report port
   case "$DB" in
-    sqlite) database_url="sqlite://$WORK/bench.sqlite" ;;
+    sqlite) database_url="sqlite://${REUSE_SQLITE:-$WORK/bench.sqlite}" ;;
     postgresql) database_url=$(start_postgres) ;;
     *) echo "unknown database $DB" >&2; exit 2 ;;
   esac
   report="$RESULTS_DIR/load-$STAMP-$DB.json"
 
-  log "$DB: loading $CONTACTS contacts (seed $SEED, as of $AS_OF)"
-  DATABASE_URL=$database_url PEYVAND_JOB_WORKER=off "$BIN" demo load --contacts "$CONTACTS" --seed "$SEED" --as-of "$AS_OF" \
-    --report "$report" 2>&1 | tee "$RESULTS_DIR/load-$STAMP-$DB.log"
+  if [ "$DB" = sqlite ] && [ -n "${REUSE_SQLITE:-}" ]; then
+    log "$DB: reusing $REUSE_SQLITE (load report $REUSE_REPORT)"
+    cp "$REUSE_REPORT" "$report"
+    DATABASE_URL=$database_url PEYVAND_JOB_WORKER=off "$BIN" migrate 2>&1 | tail -n 3
+  else
+    log "$DB: loading $CONTACTS contacts (seed $SEED, as of $AS_OF)"
+    DATABASE_URL=$database_url PEYVAND_JOB_WORKER=off "$BIN" demo load --contacts "$CONTACTS" --seed "$SEED" --as-of "$AS_OF" \
+      --report "$report" 2>&1 | tee "$RESULTS_DIR/load-$STAMP-$DB.log"
+  fi
 
   log "$DB: query plans"
   DATABASE_URL=$database_url PEYVAND_JOB_WORKER=off "$BIN" demo explain "Benchmarks/http/plans.$DB.sql" --report "$report" \
