@@ -71,3 +71,66 @@ WHERE "audit_log"."org_id" = {org}
     OR ("audit_log"."record_type" = 'contact' AND "audit_log"."record_id" IN ({timeline_contacts}))
     OR ("audit_log"."record_type" = 'opportunity' AND "audit_log"."record_id" IN ({timeline_opportunities})))
 ORDER BY "audit_log"."occurred_at" DESC, "audit_log"."id" DESC LIMIT 51;
+
+-- The web pages' own statements (besides the list statements above), from a LOG_LEVEL=trace log
+-- of one request per page (run.sh's statements step). {user} is the demo admin the benchmark
+-- signs in as; {pipeline} and {stage} the first active pipeline and its first stage.
+
+-- name: page /opportunities/board: a column's newest 50 cards (RecordList, one per stage)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "r".*, "r"."updated_at" AS pv_sort_key FROM "opportunities" AS "r"
+WHERE "r"."org_id" = {org} AND "r"."deleted_at" IS NULL AND "r"."stage_id" = {stage}
+ORDER BY "r"."updated_at" DESC, "r"."id" DESC LIMIT 51 OFFSET 0;
+
+-- name: page /opportunities/board: stage totals of the pipeline (OpportunityService.stageTotals)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT stage_id, currency, COUNT(*) AS records, CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS amount
+FROM "opportunities" WHERE org_id = {org} AND pipeline_id = {pipeline} AND deleted_at IS NULL GROUP BY stage_id, currency;
+
+-- name: page /: my pipeline's totals (stageTotals, ownedBy)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT stage_id, currency, COUNT(*) AS records, CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS amount
+FROM "opportunities" WHERE org_id = {org} AND pipeline_id = {pipeline} AND deleted_at IS NULL AND owner_user_id = {user}
+GROUP BY stage_id, currency;
+
+-- name: page /: my open tasks and calls (RecordList on activities)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "r".*, "r"."timeline_at" AS pv_sort_key FROM "activities" AS "r"
+WHERE "r"."org_id" = {org} AND "r"."deleted_at" IS NULL AND "r"."owner_user_id" = {user} AND "r"."status" = 'open'
+  AND "r"."kind" IN ('task', 'call')
+ORDER BY "r"."timeline_at" ASC, "r"."id" ASC LIMIT 9 OFFSET 0;
+
+-- name: page /: today's meetings
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "r".*, "r"."timeline_at" AS pv_sort_key FROM "activities" AS "r"
+WHERE "r"."org_id" = {org} AND "r"."deleted_at" IS NULL AND "r"."owner_user_id" = {user} AND "r"."status" = 'open'
+  AND "r"."kind" = 'meeting' AND "r"."timeline_at" >= {now} AND "r"."timeline_at" <= {now}
+ORDER BY "r"."timeline_at" ASC, "r"."id" ASC LIMIT 9 OFFSET 0;
+
+-- name: page /: due reminders (ActivityService.reminders)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "activities".* FROM "activities"
+WHERE "activities"."org_id" = {org} AND "activities"."owner_user_id" = {user} AND "activities"."status" = 'open'
+  AND "activities"."remind_at" <= {now} AND ("activities"."deleted_at" IS NULL OR "activities"."deleted_at" > {now})
+ORDER BY "activities"."remind_at" ASC, "activities"."id" ASC LIMIT 8;
+
+-- name: page /: records I changed last (audit log by actor)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "audit_log".* FROM "audit_log"
+WHERE "audit_log"."org_id" = {org} AND "audit_log"."actor_user_id" = {user}
+  AND "audit_log"."record_type" IN ('contact', 'account', 'lead', 'opportunity')
+ORDER BY "audit_log"."occurred_at" DESC LIMIT 40;
+
+-- name: page /activities (default order: timeline_at, newest first)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "r".*, "r"."timeline_at" AS pv_sort_key FROM "activities" AS "r"
+WHERE "r"."org_id" = {org} AND "r"."deleted_at" IS NULL
+ORDER BY "r"."timeline_at" DESC, "r"."id" DESC LIMIT 51 OFFSET 0;
+
+-- name: page /contacts/{id}: possible duplicates by name (DuplicateFinder)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "contacts".* FROM "contacts"
+WHERE "contacts"."org_id" = {org} AND "contacts"."name_key" = (SELECT name_key FROM contacts WHERE id = {contact})
+  AND "contacts"."account_id" IS NULL AND ("contacts"."deleted_at" IS NULL OR "contacts"."deleted_at" > {now}) LIMIT 10;
+
+-- name: page /contacts/{id}: the contact's opportunities for its timeline
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "opportunities".* FROM "opportunities"
+WHERE "opportunities"."org_id" = {org} AND "opportunities"."contact_id" = {contact}
+  AND ("opportunities"."deleted_at" IS NULL OR "opportunities"."deleted_at" > {now})
+ORDER BY "opportunities"."id" DESC LIMIT 500;
+
+-- name: page /contacts (and every list page): the reader's saved views of the list
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "saved_views".* FROM "saved_views"
+WHERE "saved_views"."org_id" = {org} AND "saved_views"."user_id" = {user} AND "saved_views"."resource" = 'contacts'
+ORDER BY "saved_views"."name" ASC LIMIT 30;

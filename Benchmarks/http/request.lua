@@ -1,9 +1,11 @@
 -- wrk script for Peyvand's HTTP benchmarks.
--- BENCH_TOKEN: bearer token; BENCH_PATH: the path, where "{id}" is replaced by a random line
--- of the file BENCH_IDS (when set) on every request.
+-- BENCH_TOKEN: bearer token (API), or BENCH_COOKIE: a "name=value" session cookie (web pages,
+-- asked for as HTML); BENCH_PATH: the path, where "{id}" is replaced by a random line of the
+-- file BENCH_IDS (when set) on every request.
 -- Prints one machine-readable line at the end:
 --   RESULT <p50 ms> <p95 ms> <p99 ms> <requests/s> <requests> <errors> <non-2xx>
 local token = os.getenv("BENCH_TOKEN")
+local cookie = os.getenv("BENCH_COOKIE")
 local path = os.getenv("BENCH_PATH")
 local ids = {}
 local file = os.getenv("BENCH_IDS") and io.open(os.getenv("BENCH_IDS"))
@@ -13,7 +15,12 @@ if file then
   end
   file:close()
 end
-local headers = { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json", ["Accept-Language"] = "fa" }
+local headers
+if cookie and #cookie > 0 then
+  headers = { ["Cookie"] = cookie, ["Accept"] = "text/html", ["Accept-Language"] = "fa" }
+else
+  headers = { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json", ["Accept-Language"] = "fa" }
+end
 
 local counter = 0
 function setup(thread)

@@ -7,6 +7,7 @@ public enum ActivitiesModule {
     public static var migrations: [any Migration] {
         [
             CreateActivities(),
+            CreateListOrderIndexes(),
         ]
     }
 

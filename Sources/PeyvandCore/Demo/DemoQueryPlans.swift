@@ -9,7 +9,9 @@ import SQLKit
 /// Each statement starts with a line `-- name: …`; other `--` lines are comments. Placeholders
 /// become literals of the dialect: `{org}`, `{account}`, `{contact}`, `{now}`, `{timeline_ids}`
 /// (the account, its newest 500 contacts and 500 opportunities, as `TimelineService` follows
-/// them), `{timeline_contacts}` and `{timeline_opportunities}`.
+/// them), `{timeline_contacts}` and `{timeline_opportunities}`; for the web pages' statements
+/// `{user}` (the demo admin, who the benchmark signs in as), `{pipeline}` (the organisation's first
+/// active pipeline) and `{stage}` (its first stage).
 public struct DemoQueryPlans: Sendable {
     public let store: Store
 
@@ -33,14 +35,30 @@ public struct DemoQueryPlans: Sendable {
                 """).all().map { try $0.decode(column: "id", as: UUID.self) }
         }
         let opportunities = try await children(Opportunity.schema), contacts = try await children(Contact.schema)
+        func firstID(_ query: SQLQueryString) async throws -> UUID? {
+            try await sql.raw(query).first()?.decode(column: "id", as: UUID.self)
+        }
+        let user = try await firstID("""
+            SELECT id FROM users WHERE org_id = \(bind: organisationID) ORDER BY (email = \(bind: "admin@demo.peyvand.ir")) DESC, id LIMIT 1
+            """)
+        let pipeline = try await firstID("""
+            SELECT id FROM pipelines WHERE org_id = \(bind: organisationID) AND is_active = \(bind: true) ORDER BY name LIMIT 1
+            """)
+        var stage: UUID?
+        if let pipeline {
+            stage = try await firstID("SELECT id FROM pipeline_stages WHERE pipeline_id = \(bind: pipeline) ORDER BY position LIMIT 1")
+        }
         let timelineIDs = [accountID] + contacts + opportunities
-        let substitutions = [
+        var substitutions: [String: String] = [
             "{org}": literal(organisationID), "{account}": literal(accountID), "{contact}": literal(contactID),
             "{now}": isSQLite ? String(now.timeIntervalSince1970) : "'\(ISO8601DateFormatter().string(from: now))'::timestamptz",
             "{timeline_ids}": timelineIDs.map(literal).joined(separator: ", "),
             "{timeline_contacts}": contacts.isEmpty ? "NULL" : contacts.map(literal).joined(separator: ", "),
             "{timeline_opportunities}": opportunities.isEmpty ? "NULL" : opportunities.map(literal).joined(separator: ", "),
         ]
+        for (placeholder, id) in [("{user}", user), ("{pipeline}", pipeline), ("{stage}", stage)] {
+            substitutions[placeholder] = id.map(literal) ?? "NULL"
+        }
 
         var plans: [(name: String, plan: [String])] = []
         for section in text.components(separatedBy: "-- name:").dropFirst() {

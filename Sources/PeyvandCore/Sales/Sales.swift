@@ -11,6 +11,7 @@ public enum SalesModule {
             CreatePipelinesAndOpportunities(),
             CreateListOrderIndexes(),
             CreateQuotesOrdersInvoices(),
+            CreateBoardIndexes(),
         ]
     }
 }

@@ -11,6 +11,9 @@ public final class PostalAddress: Fields, @unchecked Sendable {
 
     public init() {}
 
+    /// Written out, not reflected per instance (see `Contact.properties`); checked by `ModelPropertyListTests`.
+    public var properties: [any AnyProperty] { [_province, _city, _line, _postalCode] }
+
     var snapshot: JSONValue {
         .object(["province": .from(province), "city": .from(city), "line": .from(line), "postal_code": .from(postalCode)])
     }

@@ -1,16 +1,31 @@
 import FluentKit
 import Foundation
 import PeyvandCore
+import SQLKit
 
 /// Display names of the records a page links to, fetched in one query per page rather than one
 /// per row. Names only: the linked page itself checks whether the reader may open it.
+///
+/// The rows are read column by column through SQLKit, not as Fluent models: Fluent decodes a
+/// model by reflecting over all its properties (`Fields.properties` walks it with `Mirror`) for
+/// every row, even when only two columns were selected. On the contacts list that was 29 % of
+/// the page's CPU time for 50 account names, and 14 % of the pipeline board's (perf, release).
 enum RecordNames {
+    /// `id` and `columns` of the organisation's rows of `table` with these ids (deleted ones too:
+    /// a link to a deleted record still shows what it was).
+    private static func rows(_ table: String, _ columns: [String], ids: Set<UUID>, in page: WebPage) async throws -> [any SQLRow] {
+        let selected = (["id"] + columns).map { "\(ident: $0)" as SQLQueryString }.joined(separator: ", ")
+        return try await page.store.sql().raw("""
+            SELECT \(selected) FROM \(ident: table)
+            WHERE \(ident: "org_id") = \(bind: page.context.organisationID) AND \(ident: "id") IN (\(binds: Array(ids)))
+            """).all()
+    }
+
     static func accounts(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        return try await Account.query(on: page.store.database)
-            .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ ids)
-            .field(\.$id).field(\.$name).all()
-            .reduce(into: [:]) { $0[$1.id!] = $1.name }
+        return try await rows(Account.schema, ["name"], ids: ids, in: page).reduce(into: [:]) {
+            $0[try $1.decode(column: "id", as: UUID.self)] = try $1.decode(column: "name", as: String.self)
+        }
     }
 
     static func account(_ id: UUID?, in page: WebPage) async throws -> String? {
@@ -28,10 +43,12 @@ enum RecordNames {
 
     static func contacts(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        return try await Contact.query(on: page.store.database)
-            .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ ids)
-            .field(\.$id).field(\.$firstName).field(\.$lastName).all()
-            .reduce(into: [:]) { $0[$1.id!] = $1.fullName }
+        return try await rows(Contact.schema, ["first_name", "last_name"], ids: ids, in: page).reduce(into: [:]) {
+            let contact = Contact()
+            contact.firstName = try $1.decode(column: "first_name", as: String?.self)
+            contact.lastName = try $1.decode(column: "last_name", as: String?.self) ?? ""
+            $0[try $1.decode(column: "id", as: UUID.self)] = contact.fullName
+        }
     }
 
     static func contact(_ id: UUID?, in page: WebPage) async throws -> String? {
@@ -41,24 +58,28 @@ enum RecordNames {
 
     static func leads(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        return try await Lead.query(on: page.store.database)
-            .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ ids)
-            .field(\.$id).field(\.$firstName).field(\.$lastName).field(\.$company).all()
-            .reduce(into: [:]) { $0[$1.id!] = $1.displayName }
+        return try await rows(Lead.schema, ["first_name", "last_name", "company"], ids: ids, in: page).reduce(into: [:]) {
+            let lead = Lead()
+            lead.firstName = try $1.decode(column: "first_name", as: String?.self)
+            lead.lastName = try $1.decode(column: "last_name", as: String?.self) ?? ""
+            lead.company = try $1.decode(column: "company", as: String?.self)
+            $0[try $1.decode(column: "id", as: UUID.self)] = lead.displayName
+        }
     }
 
     static func opportunities(_ ids: Set<UUID>, in page: WebPage) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        return try await Opportunity.query(on: page.store.database)
-            .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ ids)
-            .field(\.$id).field(\.$name).all()
-            .reduce(into: [:]) { $0[$1.id!] = $1.name }
+        return try await rows(Opportunity.schema, ["name"], ids: ids, in: page).reduce(into: [:]) {
+            $0[try $1.decode(column: "id", as: UUID.self)] = try $1.decode(column: "name", as: String.self)
+        }
     }
 
     /// Every user's name in the organisation (for the audit log's filter and rows).
     static func users(in page: WebPage) async throws -> [UUID: String] {
-        try await User.query(on: page.store.database).filter(\.$organisationID == page.context.organisationID)
-            .field(\.$id).field(\.$name).all()
-            .reduce(into: [:]) { $0[$1.id!] = $1.name }
+        try await page.store.sql().raw("""
+            SELECT \(ident: "id"), \(ident: "name") FROM \(ident: User.schema) WHERE \(ident: "org_id") = \(bind: page.context.organisationID)
+            """).all().reduce(into: [:]) {
+            $0[try $1.decode(column: "id", as: UUID.self)] = try $1.decode(column: "name", as: String.self)
+        }
     }
 }
