@@ -153,12 +153,15 @@ public struct DemoDataLoader: Sendable {
     }
 
     /// After a bulk load, as after any import, the query planner needs fresh statistics
-    /// (`ANALYZE`) to know that one organisation holds a million contacts.
+    /// (`ANALYZE`) to know that one organisation holds a million contacts. PostgreSQL also needs
+    /// a `VACUUM` to mark the new pages all-visible, or it cannot answer the board's stage totals
+    /// from the index alone and scans the table instead (measured: 196 ms at 1M).
     private func refreshPlannerStatistics() async throws {
         let sql = try store.sql()
+        let command: SQLQueryString = sql.dialect.name == "postgresql" ? "VACUUM (ANALYZE)" : "ANALYZE"
         for table in [Account.schema, Contact.schema, Lead.schema, Opportunity.schema, OpportunityStageChange.schema,
                       Activity.schema, ContactPoint.schema, RecordTag.schema] {
-            try await sql.raw("ANALYZE \(ident: table)").run()
+            try await sql.raw(command + " \(ident: table)").run()
         }
     }
 
