@@ -52,12 +52,14 @@ struct HomePageModel {
         return model
     }
 
-    /// The records the user changed last, newest first, each once.
+    /// The records the user changed last, newest first, each once. Entry ids are time-ordered
+    /// (UUIDv7), so newest-first is the (org, actor, id) index read backwards, not a sort of all the
+    /// user's entries.
     private static func recentRecords(_ page: WebPage) async throws -> [RecentRecord] {
         let types = [Contact.auditType, Account.auditType, Lead.auditType, Opportunity.auditType]
         let entries = try await AuditEntry.query(on: page.store.database).scoped(to: page.context)
             .filter(\.$actorUserID == page.context.userID).filter(\.$recordType ~~ types)
-            .sort(\.$occurredAt, .descending).limit(itemsPerPanel * 5).all()
+            .sort(\.$id, .descending).limit(itemsPerPanel * 5).all()
         var seen = Set<UUID>(), picked: [AuditEntry] = []
         for entry in entries where picked.count < itemsPerPanel && seen.insert(entry.recordID).inserted { picked.append(entry) }
         func ids(_ type: String) -> Set<UUID> { Set(picked.filter { $0.recordType == type }.map(\.recordID)) }
