@@ -26,7 +26,7 @@ def test_a_product_and_its_price_in_a_price_list(page_as, base_url: str):
     expect(page.locator(".record-header .subtitle")).to_have_text("۱ فروردین ۱۴۰۵ – ۲۹ اسفند ۱۴۰۵")
     fill_form(page, {"sku": sku.lower(), "unit_price": "۱۱۰٬۰۰۰"}, form="form.item-editor")
     submit_form(page, "form.item-editor")
-    row = page.locator("table.list tbody tr", has_text=sku)
+    row = page.locator("table.records tbody tr", has_text=sku)
     expect(row).to_contain_text("۱۱۰٬۰۰۰ تومان")
     expect(row).to_contain_text("۱۲۵٬۰۰۰ تومان")
     screenshot(page, "price-list-fa")

@@ -47,7 +47,7 @@ enum PriceListViews {
                 ])),
                 RecordView.section(text(.items),
                     items.items.isEmpty ? .p(.class("empty"), .text(text(.noItems))) : .table(
-                        .class("list"),
+                        .class("records"),
                         .thead(.tr(.th(.text(text(.sku))), .th(.text(SalesText.name.text(in: language))), .th(.text(text(.price))),
                                    .th(.text(text(.listPrice))), .if(canEdit, .th(.span(.class("visually-hidden"), .text(text(.remove))))))),
                         .tbody(.forEach(items.items) { priced in

@@ -55,7 +55,7 @@ enum ProductViews {
                 ])),
                 RecordView.section(text(.pricesInLists),
                     prices.isEmpty ? .p(.class("empty"), .text(text(.noPrices))) : .table(
-                        .class("list"),
+                        .class("records"),
                         .thead(.tr(.th(.text(text(.priceList))), .th(.text(text(.price))), .th(.text(text(.validity))), .th(.text(text(.state))))),
                         .tbody(.forEach(prices) { entry in
                             .tr(.td(.a(.href(SiteURL.record(.priceLists, entry.priceList.id).path), .text(entry.priceList.name))),
