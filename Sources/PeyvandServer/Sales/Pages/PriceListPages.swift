@@ -7,7 +7,7 @@ enum PriceListPages: RecordPages {
     typealias Record = PriceList
     static let resource = WebResource.priceLists
     static let regarding: RegardingType? = nil
-    static let shape = FormData.Shape()
+    static let shape = FormData.Shape(booleans: ["is_active"])
     static let showsMoney = true
     static let bulkActions: [BulkAction] = [.delete]
     /// Product prices shown per page of a price list.
@@ -42,10 +42,6 @@ enum PriceListPages: RecordPages {
 
     static func find(_ id: UUID, page: WebPage) async throws -> PriceList {
         try await service(page).find(id, in: page.context)
-    }
-
-    static func prepare(_ object: inout [String: JSONValue], page: WebPage) {
-        if case .string(let state)? = object["is_active"] { object["is_active"] = .bool(state == "true") }
     }
 
     static func saveNew(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> PriceList {

@@ -7,7 +7,7 @@ enum ProductPages: RecordPages {
     typealias Record = Product
     static let resource = WebResource.products
     static let regarding: RegardingType? = nil
-    static let shape = FormData.Shape()
+    static let shape = FormData.Shape(booleans: ["is_active"])
     static let showsMoney = true
     static let exportResource: ImportResource? = .products
     /// Catalogue entries carry no tags, and their owner is always their creator.
@@ -48,7 +48,6 @@ enum ProductPages: RecordPages {
         if case .string(let text)? = object.removeValue(forKey: "tax_rate"), !text.isEmpty {
             object["tax_rate_bp"] = NumberInput.scaled(text, scale: 100).map { .int($0) } ?? .string(text)
         }
-        if case .string(let state)? = object["is_active"] { object["is_active"] = .bool(state == "true") }
     }
 
     static func saveNew(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Product {

@@ -16,6 +16,8 @@ struct FormData {
         var commaSeparated: Set<String> = []
         /// Whole numbers, typed with Persian or ASCII digits and any grouping separators.
         var integers: Set<String> = []
+        /// Yes/no drop-downs whose options are `true` and `false`, sent as JSON booleans.
+        var booleans: Set<String> = []
         /// Fields of the page itself, never sent to the service.
         var ignored: Set<String> = [CSRFField.name, "version", "next"]
     }
@@ -74,6 +76,8 @@ struct FormData {
                 Self.assign(.array(items.map(JSONValue.string)), to: name, in: &object, nested: &nested)
             } else if shape.integers.contains(name) {
                 Self.assign(Self.integer(value), to: name, in: &object, nested: &nested)
+            } else if shape.booleans.contains(name) {
+                Self.assign(value.isEmpty ? .null : .bool(value == "true"), to: name, in: &object, nested: &nested)
             } else {
                 Self.assign(value.isEmpty ? .null : .string(value), to: name, in: &object, nested: &nested)
             }
