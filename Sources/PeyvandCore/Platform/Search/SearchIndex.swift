@@ -68,18 +68,25 @@ public enum SearchIndex {
         var rankOrder: SQLQueryString
     }
 
+    /// A row matches when every term of one of the query's spellings (`SearchText.spellings`)
+    /// begins one of its words.
     static func match(_ terms: [String], table: String, alias: String, dialect: SQLDialectKind) -> Match {
+        let spellings = SearchText.spellings(of: terms)
         switch dialect {
         case .sqlite:
             // Each term is quoted (so FTS5 operators in it are plain text) and matched as a prefix.
-            let expression = terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
+            let expression = spellings.map { spelling in
+                "(" + spelling.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ") + ")"
+            }.joined(separator: " OR ")
             let fts = ftsTable(table)
             return Match(join: "JOIN \(ident: fts) ON \(ident: fts).rowid = \(ident: alias).rowid",
                          condition: "\(ident: fts) MATCH \(bind: expression)",
                          rankOrder: "\(ident: fts).rank")
         case .postgresql:
             // Terms hold only letters and digits (see SearchText), so they are safe tsquery lexemes.
-            let expression = terms.map { "\($0):*" }.joined(separator: " & ")
+            let expression = spellings.map { spelling in
+                "(" + spelling.map { "\($0):*" }.joined(separator: " & ") + ")"
+            }.joined(separator: " | ")
             return Match(join: nil,
                          condition: "\(ident: alias).search_vector @@ to_tsquery('simple', \(bind: expression))",
                          rankOrder: "ts_rank(\(ident: alias).search_vector, to_tsquery('simple', \(bind: expression))) DESC")

@@ -28,6 +28,24 @@ public enum SearchText {
         Array(joiningDigitRuns(words(of: query)).prefix(maximumTerms))
     }
 
+    /// The ways a query's words may have been written in the record: as typed, with one pair of
+    /// neighbours written as one word, or all as one word. A record is found by any of them, so
+    /// `لپ تاپ` typed with a space finds `لپ‌تاپ` written with a half-space (which the normaliser
+    /// removes, leaving `لپتاپ`), and `علی رضا` finds `علیرضا`.
+    public static func spellings(of terms: [String]) -> [[String]] {
+        guard terms.count > 1 else { return [terms] }
+        var spellings = [terms]
+        if terms.count > 2 {
+            for index in terms.indices.dropLast() {
+                var joined = terms
+                joined.replaceSubrange(index...index + 1, with: [terms[index] + terms[index + 1]])
+                spellings.append(joined)
+            }
+        }
+        spellings.append([terms.joined()])
+        return spellings
+    }
+
     private static func joiningDigitRuns(_ words: [String]) -> [String] {
         var joined: [String] = []
         for word in words {
