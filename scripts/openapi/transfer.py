@@ -1,4 +1,4 @@
-"""CSV import and export of accounts, contacts, leads and products, and background jobs, in the OpenAPI document.
+"""CSV import of accounts, contacts, leads and products, CSV export of every list, and background jobs, in the OpenAPI document.
 
 generate.py merges SCHEMAS, PARAMETERS, PATHS and TAGS into the document, like those of sales.py.
 
@@ -10,17 +10,24 @@ Sources of truth (keep in step by hand):
 - import checks, permissions and the report: Sources/PeyvandCore/Sales/CSV/{ImportService,ImportEngine,ImportTargets,
   ImportRows}.swift,
   Sources/PeyvandCore/Platform/CSV/CSVReader.swift;
-- export columns and rights: Sources/PeyvandCore/Sales/CSV/ExportService.swift; its query parameters
-  are the resource's list parameters (SalesRequests.listRequest with `AccountsAPI.filters`, …, `ProductsAPI.filters`);
+- export columns and rights: Sources/PeyvandCore/Platform/CSV/CSVExport.swift, Sources/PeyvandCore/Sales/CSV/SalesExports.swift,
+  Sources/PeyvandCore/Activities/CSV/ActivityExports.swift; its query parameters are the resource's list parameters
+  (ImportExportAPI.exportResponse: SalesRequests.listRequest with `AccountsAPI.filters`, …, `ActivitiesAPI.filters`);
 - enums: Sources/PeyvandCore/Platform/Imports/DataImport.swift (Status, DuplicatePolicy),
   Sources/PeyvandCore/Platform/Models/Job.swift (Status).
 """
+import json
+
+import activities
+import documents
+import pipelines
 import products
 import sales
 from common import IDEMPOTENCY_ERRORS, REQ_ID, TIMESTAMP, UUID, P, json_ok, obj, op, problem_response, problems
 
 # ---------------------------------------------------------------- enums and limits
 RESOURCES = ["accounts", "contacts", "leads", "products"]    # ImportResource
+EXPORT_RESOURCES = RESOURCES + ["opportunities", "quotes", "orders", "invoices", "activities"]  # ExportResource
 IMPORT_STATUSES = ["staged", "queued", "running", "completed", "failed"]  # DataImport.Status
 DUPLICATE_POLICIES = ["skip", "update", "create"]            # DataImport.DuplicatePolicy
 JOB_STATUSES = ["queued", "running", "succeeded", "dead"]    # Job.Status
@@ -91,7 +98,7 @@ PRODUCT_ROW_NOTE = (
     "same when their SKUs are (letter case and Persian digits aside); since no two live products share a SKU, "
     "`duplicates=create` refuses a row with a taken SKU (`sku`: `not_unique`) instead of making a twin.")
 
-# ExportService.export: the columns of each resource; sensitive ones need the `export` right at organisation scope.
+# SalesExports and ActivityExports: the columns of each resource; sensitive ones need the `export` right at organisation scope.
 _PARTY_COLUMNS = ["mobile", "phone", "email", "province", "city", "address", "postal_code", "tags", "description"]
 EXPORT_COLUMNS = {
     "accounts": ["id", "name", "kind", "industry", "website", "(national_id", "economic_code)"] + _PARTY_COLUMNS
@@ -102,6 +109,16 @@ EXPORT_COLUMNS = {
     + ["created_at"],
     "products": ["id", "sku", "name_fa", "name_en", "product_line", "unit", "list_price", "currency", "tax_rate", "active",
                  "description", "created_at"],
+    "opportunities": ["id", "name", "account", "contact", "pipeline", "stage", "status", "amount", "currency",
+                      "expected_close_date", "closed_at", "lost_reason", "competitors", "tags", "description", "created_at"],
+    "quotes": ["id", "number", "status", "account", "contact", "valid_until", "currency", "subtotal", "discount", "tax",
+               "total", "sent_at", "decided_at", "created_at"],
+    "orders": ["id", "number", "status", "account", "contact", "currency", "subtotal", "discount", "tax", "total",
+               "created_at"],
+    "invoices": ["id", "number", "status", "account", "contact", "due_date", "currency", "subtotal", "discount", "tax",
+                 "total", "paid", "created_at"],
+    "activities": ["id", "kind", "subject", "status", "priority", "direction", "due_at", "start_at", "end_at", "remind_at",
+                   "completed_at", "regarding_type", "regarding_id", "participants", "body", "created_at"],
 }
 
 
@@ -166,6 +183,10 @@ PARAMETERS = {
     "ImportResource": {"name": "resource", "in": "path", "required": True,
                        "schema": {"type": "string", "enum": RESOURCES},
                        "description": "`accounts`, `contacts`, `leads` or `products`; anything else is 404."},
+    "ExportResource": {"name": "resource", "in": "path", "required": True,
+                       "schema": {"type": "string", "enum": EXPORT_RESOURCES},
+                       "description": "Any list: " + ", ".join(f"`{r}`" for r in EXPORT_RESOURCES)
+                                      + "; anything else is 404."},
 }
 
 CSV_TEXT = {"type": "string", "description": "UTF-8 CSV, starting with a byte-order mark (for Excel)."}
@@ -187,39 +208,76 @@ def _union(*lists):
     return out
 
 
-def _for(resources, parameter):
-    """A resource filter as the export documents it: applies to `resources`, ignored for the others."""
-    base = sales.PARAMETERS["Province"] if parameter == P("Province") else parameter
-    names = " and ".join(f"`{r}`" for r in resources)
-    return {**base, "description": f"{names} only (ignored for the others): " + base["description"]}
+def _resolved(parameter):
+    """The parameter itself, for a `$ref` to one of the modules' shared parameters."""
+    ref = parameter.get("$ref")
+    if ref is None:
+        return parameter
+    name = ref.rsplit("/", 1)[-1]
+    for module in (sales, products, pipelines, documents, activities):
+        if name in module.PARAMETERS:
+            return module.PARAMETERS[name]
+    raise KeyError(name)
 
 
-EXPORT_SORTS = _union(sales.ACCOUNT_SORTS, sales.CONTACT_SORTS, sales.LEAD_SORTS, products.PRODUCT_SORTS)
+# Parameters every list takes, documented once on the export; the rest are the resource's own filters.
+_SHARED_NAMES = {"limit", "cursor", "sort", "q", "owner_id", "owner_team_id", "tag", "created_after", "created_before"}
+_LIST_PARAMS = {
+    "accounts": sales.ACCOUNT_FILTERS, "contacts": sales.CONTACT_FILTERS, "leads": sales.LEAD_FILTERS,
+    "products": [sales.text_query("product_line", "Only products of exactly this product line."),
+                 products.PARAMETERS["IsActive"], products.PARAMETERS["CurrencyFilter"]],
+    "opportunities": pipelines.LIST_PARAMS, "quotes": documents.QUOTE_LIST_PARAMS, "orders": documents.ORDER_LIST_PARAMS,
+    "invoices": documents.INVOICE_LIST_PARAMS, "activities": activities.LIST_PARAMS,
+}
+
+
+def _resource_filters():
+    """Each filter once: a name several resources filter on gets the union of their values and says what it
+    means for each; resources without it ignore it."""
+    by_name = {}
+    for resource, parameters in _LIST_PARAMS.items():
+        for parameter in parameters:
+            if parameter in (P("Limit"), P("Cursor")):  # defined by generate.py, shared by every list
+                continue
+            parameter = _resolved(parameter)
+            if parameter["name"] not in _SHARED_NAMES:
+                by_name.setdefault(parameter["name"], []).append((resource, parameter))
+    merged = []
+    for name, uses in by_name.items():
+        first = uses[0][1]
+        schema_ = dict(first["schema"])
+        enums = [p["schema"].get("enum") for _, p in uses]
+        if all(enums):
+            schema_["enum"] = _union(*enums)
+        elif any(enums) or len({json.dumps(p["schema"], sort_keys=True) for _, p in uses}) > 1:
+            raise ValueError(f"export filter {name} has different types per resource")
+        description = "; ".join(f"`{r}`: {p['description'].rstrip('.')}" for r, p in uses) + "."
+        others = [r for r in EXPORT_RESOURCES if r not in {r for r, _ in uses}]
+        merged.append({**first, "schema": schema_, "description": description
+                       + (f" Ignored for {', '.join(f'`{r}`' for r in others)}." if others else "")})
+    return merged
+
+
+EXPORT_SORTS = _union(sales.ACCOUNT_SORTS, sales.CONTACT_SORTS, sales.LEAD_SORTS, products.PRODUCT_SORTS,
+                      pipelines.OPPORTUNITY_SORTS, documents.QUOTE_SORTS, documents.ORDER_SORTS, documents.INVOICE_SORTS,
+                      activities.ACTIVITY_SORTS)
+_SORTS_BY_RESOURCE = {"accounts": sales.ACCOUNT_SORTS, "contacts": sales.CONTACT_SORTS, "leads": sales.LEAD_SORTS,
+                      "products": products.PRODUCT_SORTS, "opportunities": pipelines.OPPORTUNITY_SORTS,
+                      "quotes": documents.QUOTE_SORTS, "orders": documents.ORDER_SORTS,
+                      "invoices": documents.INVOICE_SORTS, "activities": activities.ACTIVITY_SORTS}
 EXPORT_PARAMS = [
     sales.query("limit", {"type": "integer", "minimum": 1, "maximum": 200},
                 "Checked as on the list (1…200, else 422) but ignored: the export has every matching record."),
     sales.query("cursor", {"type": "string"}, "A `next_cursor` of the resource's list: the export starts after that "
                                               "position. An invalid cursor is 422."),
     sales.query("sort", {"type": "string", "enum": [v for c in EXPORT_SORTS for v in (c, "-" + c)]},
-                "Row order, as on the resource's list: accounts by " + ", ".join(f"`{c}`" for c in sales.ACCOUNT_SORTS)
-                + "; contacts by " + ", ".join(f"`{c}`" for c in sales.CONTACT_SORTS) + "; leads by "
-                + ", ".join(f"`{c}`" for c in sales.LEAD_SORTS) + "; products by "
-                + ", ".join(f"`{c}`" for c in products.PRODUCT_SORTS) + ". A leading `-` sorts descending. Default: newest "
-                "first, or by relevance when `q` is given. A column the resource cannot sort by is 422 "
-                "`unknown_value`."),
+                "Row order, as on the resource's list: "
+                + "; ".join(f"{r} by " + ", ".join(f"`{c}`" for c in sorts) for r, sorts in _SORTS_BY_RESOURCE.items())
+                + ". A leading `-` sorts descending. Default: newest first (activities: `-timeline_at`), or by "
+                "relevance when `q` is given. A column the resource cannot sort by is 422 `unknown_value`."),
     P("Search"), P("OwnerId"), P("OwnerTeamId"), P("Tag"), P("CreatedAfter"), P("CreatedBefore"),
+    *_resource_filters(),
 ]
-_province = _for(["accounts", "contacts"], P("Province"))
-for _param in sales.ACCOUNT_FILTERS:
-    EXPORT_PARAMS.append(_province if _param == P("Province") else _for(["accounts"], _param))
-for _param in sales.CONTACT_FILTERS:
-    if _param != P("Province"):
-        EXPORT_PARAMS.append(_for(["contacts"], _param))
-for _param in sales.LEAD_FILTERS:
-    EXPORT_PARAMS.append(_for(["leads"], _param))
-for _param in [sales.text_query("product_line", "Only products of exactly this product line."),
-               products.PARAMETERS["IsActive"], products.PARAMETERS["CurrencyFilter"]]:
-    EXPORT_PARAMS.append(_for(["products"], _param))
 
 # ---------------------------------------------------------------- paths
 PATHS = {
@@ -292,14 +350,17 @@ PATHS = {
                   description="Seen by the user who started the import and by administrators; 404 for anyone else."),
     },
     "/api/v1/export/{resource}": {
-        "parameters": [P("ImportResource")],
+        "parameters": [P("ExportResource")],
         "get": op(
-            "exportRecords", "Import and export", "Export the accounts, contacts, leads or products a list would show, as CSV",
-            {"200": csv_ok("The records, streamed page by page, in the columns an import reads back (sensitive "
-                           "columns, in parentheses, only when the `export` right reaches the whole organisation):\n\n"
+            "exportRecords", "Import and export", "Export the records a list would show, as CSV",
+            {"200": csv_ok("The records, streamed page by page; accounts, contacts, leads and products in the columns an "
+                           "import reads back (sensitive columns, in parentheses, only when the `export` right reaches "
+                           "the whole organisation):\n\n"
                            + _export_columns() + "\n\nPhones in national form (`09121234567`), the first mobile, "
-                           "other phone and e-mail only; tags joined with `; `; a product's `list_price` in minor units, `tax_rate` in "
-                           "percent and `active` as `yes` or `no`; `created_at` in RFC 3339, UTC. A "
+                           "other phone and e-mail only; lists (tags, competitors, participants as `type:id`) joined "
+                           "with `; `; related records by name (account, contact, pipeline, stage); money (`list_price`, "
+                           "`amount`, totals, `paid`) in minor units, `tax_rate` in percent and `active` as `yes` or "
+                           "`no`; days as `YYYY-MM-DD`; times in RFC 3339, UTC. A "
                            "failure after the first bytes ends the stream early (the response is then incomplete)."),
              **problems(401, 403, 404, 422)},
             description="Takes the query parameters of the resource's list (`GET /api/v1/<resource>`), with the "
@@ -318,6 +379,6 @@ PATHS = {
 }
 
 TAGS = [
-    {"name": "Import and export", "description": "CSV files in and out of accounts, contacts, leads and products, and the "
-                                                 "background jobs that import them."},
+    {"name": "Import and export", "description": "CSV files into accounts, contacts, leads and products, every list out as "
+                                                 "CSV, and the background jobs that import."},
 ]

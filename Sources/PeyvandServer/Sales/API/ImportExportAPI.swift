@@ -3,7 +3,7 @@ import PeyvandCore
 import Vapor
 
 /// `POST /import/{resource}` (CSV body → a background import), `GET /imports/{id}` (progress),
-/// `GET /imports/{id}/report` (refused and skipped rows as CSV), `GET /export/{resource}` (CSV).
+/// `GET /imports/{id}/report` (refused and skipped rows as CSV), `GET /export/{resource}` (any list as CSV).
 enum ImportExportAPI {
     static let maximumFileSize: ByteCount = "20mb"
 
@@ -73,22 +73,32 @@ enum ImportExportAPI {
 
     /// Streams the list (same filters as `GET /<resource>`) as CSV, page by page.
     @Sendable static func export(_ request: Request) async throws -> Response {
-        guard let resource = request.parameters.get("resource").flatMap(ImportResource.init(rawValue:)) else { throw Abort(.notFound) }
+        guard let resource = request.parameters.get("resource").flatMap(ExportResource.init(rawValue:)) else { throw Abort(.notFound) }
         return try await exportResponse(resource, request)
     }
 
     /// The filtered list (search, filters and sort of the request; every page) as a streamed CSV.
     /// Also what a list page's "export" link downloads.
-    static func exportResponse(_ resource: ImportResource, _ request: Request) async throws -> Response {
-        let context = try request.actor
-        var listRequest: ListRequest = switch resource {
-        case .accounts: try SalesRequests.listRequest(request, AccountService.list, filters: AccountsAPI.filters)
-        case .contacts: try SalesRequests.listRequest(request, ContactService.list, filters: ContactsAPI.filters)
-        case .leads: try SalesRequests.listRequest(request, LeadService.list, filters: LeadsAPI.filters)
-        case .products: try SalesRequests.listRequest(request, ProductService.list, filters: ProductsAPI.filters)
+    static func exportResponse(_ resource: ExportResource, _ request: Request) async throws -> Response {
+        switch resource {
+        case .accounts: try await stream(SalesExports.accounts, filters: AccountsAPI.filters, as: resource, request)
+        case .contacts: try await stream(SalesExports.contacts, filters: ContactsAPI.filters, as: resource, request)
+        case .leads: try await stream(SalesExports.leads, filters: LeadsAPI.filters, as: resource, request)
+        case .products: try await stream(SalesExports.products, filters: ProductsAPI.filters, as: resource, request)
+        case .opportunities: try await stream(SalesExports.opportunities, filters: OpportunitiesAPI.filters, as: resource, request)
+        case .quotes: try await stream(SalesExports.quotes, filters: DocumentsAPI.quoteFilters, as: resource, request)
+        case .orders: try await stream(SalesExports.orders, filters: DocumentsAPI.orderFilters, as: resource, request)
+        case .invoices: try await stream(SalesExports.invoices, filters: DocumentsAPI.invoiceFilters, as: resource, request)
+        case .activities: try await stream(ActivityExports.activities, filters: ActivitiesAPI.filters, as: resource, request)
         }
+    }
+
+    private static func stream<Record>(_ export: CSVExport<Record>, filters: [ListParameter], as resource: ExportResource,
+                                       _ request: Request) async throws -> Response {
+        let context = try request.actor
+        var listRequest = try SalesRequests.listRequest(request, export.list, filters: filters)
         // Refused before the first byte: once streaming starts the status is already 200.
-        try context.require(resource.module, .export)
+        try context.require(Record.permissionModule, .export)
         listRequest.cursor = nil  // an export is the whole filtered list
         let wholeList = listRequest
         let store = request.store
@@ -98,7 +108,7 @@ enum ImportExportAPI {
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(resource.rawValue).csv\"")
         return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
             do {
-                try await ExportService(store: store).export(resource, wholeList, in: context) { text in
+                try await export.write(wholeList, in: context, store: store) { text in
                     try await writer.write(.buffer(ByteBuffer(string: text)))
                 }
                 try await writer.write(.end)
@@ -109,4 +119,9 @@ enum ImportExportAPI {
             }
         }))
     }
+}
+
+/// Every list that downloads as CSV, at `GET /api/v1/export/{resource}` and from its list page.
+enum ExportResource: String, CaseIterable, Sendable {
+    case accounts, contacts, leads, products, opportunities, quotes, orders, invoices, activities
 }

@@ -7,7 +7,6 @@ enum AccountPages: RecordPages {
     typealias Record = Account
     static let resource = WebResource.accounts
     static let regarding: RegardingType? = .account
-    static let exportResource: ImportResource? = .accounts
     static let shape = PartyViews.shape
     /// Related records listed on an account page; the full lists are one link away.
     static let relatedLimit = 20

@@ -7,7 +7,6 @@ enum ContactPages: RecordPages {
     typealias Record = Contact
     static let resource = WebResource.contacts
     static let regarding: RegardingType? = .contact
-    static let exportResource: ImportResource? = .contacts
     static let shape = ContactViews.shape
 
     static func service(_ page: WebPage) -> ContactService { ContactService(store: page.store) }

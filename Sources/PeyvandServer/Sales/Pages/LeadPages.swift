@@ -8,7 +8,6 @@ enum LeadPages: RecordPages {
     typealias Record = Lead
     static let resource = WebResource.leads
     static let regarding: RegardingType? = .lead
-    static let exportResource: ImportResource? = .leads
     static let shape = FormData.Shape(rows: PartyViews.shape.rows, commaSeparated: PartyViews.shape.commaSeparated, integers: ["score"])
 
     static func service(_ page: WebPage) -> LeadService { LeadService(store: page.store) }

@@ -84,7 +84,7 @@ enum OrderInvoicePages {
             ListView.toolbar(url, query: query, filters: [
                 FormField(name: "status", label: DocumentText.status.text(in: language),
                           control: .select(statuses.map { ($0, DocumentText.status($0, in: language)) }), value: query.value(of: "status")),
-            ], display: display),
+            ], display: display, actions: [ListView.exportLink(resource, module: Document.permissionModule, query: query, page: page)]),
             ListView.columnChooser(columns, url: url, query: query, display: display),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
@@ -272,6 +272,8 @@ enum OrderInvoicePages {
 
     static func register(on routes: any RoutesBuilder) {
         routes.get(SiteURL.records(.orders).pathComponents, use: orders)
+        routes.get(SiteURL.export(.orders).pathComponents) { try await ImportExportAPI.exportResponse(.orders, $0) }
+        routes.get(SiteURL.export(.invoices).pathComponents) { try await ImportExportAPI.exportResponse(.invoices, $0) }
         routes.get(SiteURL.record(.orders, nil).pathComponents, use: order)
         routes.post(SiteURL.recordAction(.orders, nil, "invoice").pathComponents, use: invoiceOrder)
         routes.post(SiteURL.recordAction(.orders, nil, "fulfil").pathComponents, use: orderTransition(.fulfilled))

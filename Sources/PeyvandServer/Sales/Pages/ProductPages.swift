@@ -9,7 +9,6 @@ enum ProductPages: RecordPages {
     static let regarding: RegardingType? = nil
     static let shape = FormData.Shape(booleans: ["is_active"])
     static let showsMoney = true
-    static let exportResource: ImportResource? = .products
     /// Catalogue entries carry no tags, and their owner is always their creator.
     static let bulkActions: [BulkAction] = [.delete]
 

@@ -128,6 +128,7 @@ enum QuotePages {
 
     static func register(on routes: any RoutesBuilder) {
         routes.get(SiteURL.records(.quotes).pathComponents, use: list)
+        routes.get(SiteURL.export(.quotes).pathComponents) { try await ImportExportAPI.exportResponse(.quotes, $0) }
         routes.get(SiteURL.newRecord(.quotes).pathComponents, use: new)
         routes.post(SiteURL.newRecord(.quotes).pathComponents, use: create)
         routes.get(SiteURL.record(.quotes, nil).pathComponents, use: show)

@@ -80,7 +80,7 @@ enum QuoteViews {
             ListView.savedViews(.quotes, query: query, page: page),
             ListView.toolbar(url, query: query, filters: [
                 FormField(name: "status", label: text(.status), control: .select(statuses), value: query.value(of: "status")),
-            ], display: display),
+            ], display: display, actions: [ListView.exportLink(.quotes, module: .quotes, query: query, page: page)]),
             ListView.columnChooser(columns, url: url, query: query, display: display),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)

@@ -14,8 +14,6 @@ protocol RecordPages: Sendable {
     static var shape: FormData.Shape { get }
     /// Whether the pages show or take amounts, so need the organisation's money display unit.
     static var showsMoney: Bool { get }
-    /// The CSV export of the list, for the record types that have one.
-    static var exportResource: ImportResource? { get }
     /// What the list's bulk form offers for ticked records.
     static var bulkActions: [BulkAction] { get }
 
@@ -45,8 +43,6 @@ extension RecordPages {
 
     static var showsMoney: Bool { false }
 
-    static var exportResource: ImportResource? { nil }
-
     static var bulkActions: [BulkAction] { BulkAction.allCases }
 
     /// Record types whose `bulkActions` leave out assigning or tagging never reach these.
@@ -59,8 +55,8 @@ extension RecordPages {
     }
 
     @Sendable static func export(_ request: Request) async throws -> Response {
-        guard let resource = exportResource else { throw Abort(.notFound) }
-        return try await ImportExportAPI.exportResponse(resource, request)
+        guard let exported = ExportResource(rawValue: resource.rawValue) else { throw Abort(.notFound) }
+        return try await ImportExportAPI.exportResponse(exported, request)
     }
 
     /// The page of a request, with the money display unit when this record type needs it.
@@ -157,7 +153,7 @@ extension RecordPages {
     static func register(on routes: any RoutesBuilder) {
         routes.get(SiteURL.records(resource).pathComponents, use: list)
         routes.get(SiteURL.newRecord(resource).pathComponents, use: new)
-        if exportResource != nil { routes.get(SiteURL.export(resource).pathComponents, use: export) }
+        if ExportResource(rawValue: resource.rawValue) != nil { routes.get(SiteURL.export(resource).pathComponents, use: export) }
         routes.post(SiteURL.newRecord(resource).pathComponents, use: create)
         routes.get(SiteURL.record(resource, nil).pathComponents, use: show)
         routes.get(SiteURL.editRecord(resource, nil).pathComponents, use: edit)

@@ -235,9 +235,8 @@ enum ListView {
                                  headerActions: [Node<HTML.BodyContext>] = [], defaultSort: String = "-created_at", users: [UUID: String],
                                  query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
         let url = SiteURL.records(resource), display = page.display
-        let transfers = ImportResource(rawValue: resource.rawValue).map {
-            [exportLink(resource, module: module, query: query, page: page), importLink($0, page: page)]
-        } ?? []
+        let transfers = [exportLink(resource, module: module, query: query, page: page)]
+            + (ImportResource(rawValue: resource.rawValue).map { [importLink($0, page: page)] } ?? [])
         return .group(
             RecordView.header(page.text(title), actions: headerActions + [
                 .if(page.context.permissions.scope(for: module, .create) != nil,
@@ -255,7 +254,7 @@ enum ListView {
     /// A link that downloads the list as CSV, as filtered and sorted on the page; only for readers
     /// who may export it.
     static func exportLink(_ resource: WebResource, module: PermissionModule, query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
-        .if(page.context.permissions.scope(for: module, .export) != nil,
+        .if(ExportResource(rawValue: resource.rawValue) != nil && page.context.permissions.scope(for: module, .export) != nil,
             .a(.class("button quiet"), .href(query.link(.export(resource)).attributeEscaped), .attribute(named: "download", value: "\(resource.rawValue).csv"),
                .text(page.text(.exportCSV))))
     }
