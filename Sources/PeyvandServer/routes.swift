@@ -130,6 +130,7 @@ private func documentRoutes(_ signedIn: any RoutesBuilder) {
     for (action, status) in [("send", Quote.Status.sent), ("accept", .accepted), ("reject", .rejected), ("expire", .expired)] {
         quotes.post(":id", .constant(action), use: DocumentsAPI.quoteAction(status))
     }
+    quotes.post(":id", "assign", use: DocumentsAPI.assignQuote)
 
     let orders = signedIn.grouped("orders")
     orders.get(use: DocumentsAPI.listOrders)
@@ -137,11 +138,13 @@ private func documentRoutes(_ signedIn: any RoutesBuilder) {
     orders.post(":id", "invoices", use: DocumentsAPI.invoiceOrder)
     orders.post(":id", "fulfil", use: DocumentsAPI.orderAction(.fulfilled))
     orders.post(":id", "cancel", use: DocumentsAPI.orderAction(.cancelled))
+    orders.post(":id", "assign", use: DocumentsAPI.assignOrder)
 
     let invoices = signedIn.grouped("invoices")
     invoices.get(use: DocumentsAPI.listInvoices)
     invoices.get(":id", use: DocumentsAPI.showInvoice)
     invoices.post(":id", "void", use: DocumentsAPI.voidInvoice)
+    invoices.post(":id", "assign", use: DocumentsAPI.assignInvoice)
     invoices.get(":id", "payments", use: DocumentsAPI.listPayments)
     invoices.post(":id", "payments", use: DocumentsAPI.recordPayment)
 }

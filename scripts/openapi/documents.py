@@ -239,6 +239,12 @@ def quote_fields(creating):
 
 
 SCHEMAS.update({
+    "OwnerChange": obj({
+        "owner_id": reference("The new owning user (a user of the organisation)."),
+        "owner_team_id": reference("The new owning team (a team of the organisation)."),
+    }, description="The document's new owner: a user, a team or both; sending neither (or both null) is 422 "
+                   "`required` on `owner_id`; a user or team the organisation does not have is 422 "
+                   "`referenced_record_missing`."),
     "NewQuote": obj(quote_fields(True), required=["account_id"], closed=False,
                     description="A new draft quote; fields left out (or null) take their defaults. The owner is the "
                                 "caller."),
@@ -472,6 +478,45 @@ PATHS = {
         "get": op("getInvoice", "Invoices", "One invoice with its lines",
                   {"200": detail_ok("The invoice.", "Invoice", ["ETag"]), **problems(401, 403, 404)},
                   description=READ_NOTE.format("invoices")),
+    },
+    "/api/v1/quotes/{id}/assign": {
+        "parameters": [P("Id")],
+        "post": op("assignQuote", "Quotes", "Hand the quote to another owner",
+                   {"200": json_ok("The quote with its new owner (without `lines`).", "Quote",
+                                   ["ETag", "Idempotent-Replayed"]),
+                    **problems(401, 403, 404, 409, 412, *BODY_ERRORS)},
+                   description="Whatever the status: a sent quote or a paid invoice changes hands when its owner "
+                               "leaves. The body is checked first (422, with every bad field). 403 unless the role "
+                               "has `assign` on `quotes` for this quote and for the new owner. A stale "
+                               "`If-Match` is 412; 409 while an earlier request with the same `Idempotency-Key` runs.",
+                   parameters_=[P("IfMatch"), P("IdempotencyKey")],
+                   request_body=body("OwnerChange")),
+    },
+    "/api/v1/orders/{id}/assign": {
+        "parameters": [P("Id")],
+        "post": op("assignOrder", "Orders", "Hand the order to another owner",
+                   {"200": json_ok("The order with its new owner (without `lines`).", "Order",
+                                   ["ETag", "Idempotent-Replayed"]),
+                    **problems(401, 403, 404, 409, 412, *BODY_ERRORS)},
+                   description="Whatever the status: a sent quote or a paid invoice changes hands when its owner "
+                               "leaves. The body is checked first (422, with every bad field). 403 unless the role "
+                               "has `assign` on `orders` for this order and for the new owner. A stale "
+                               "`If-Match` is 412; 409 while an earlier request with the same `Idempotency-Key` runs.",
+                   parameters_=[P("IfMatch"), P("IdempotencyKey")],
+                   request_body=body("OwnerChange")),
+    },
+    "/api/v1/invoices/{id}/assign": {
+        "parameters": [P("Id")],
+        "post": op("assignInvoice", "Invoices", "Hand the invoice to another owner",
+                   {"200": json_ok("The invoice with its new owner (without `lines`).", "Invoice",
+                                   ["ETag", "Idempotent-Replayed"]),
+                    **problems(401, 403, 404, 409, 412, *BODY_ERRORS)},
+                   description="Whatever the status: a sent quote or a paid invoice changes hands when its owner "
+                               "leaves. The body is checked first (422, with every bad field). 403 unless the role "
+                               "has `assign` on `invoices` for this invoice and for the new owner. A stale "
+                               "`If-Match` is 412; 409 while an earlier request with the same `Idempotency-Key` runs.",
+                   parameters_=[P("IfMatch"), P("IdempotencyKey")],
+                   request_body=body("OwnerChange")),
     },
     "/api/v1/invoices/{id}/void": {
         "parameters": [P("Id")],

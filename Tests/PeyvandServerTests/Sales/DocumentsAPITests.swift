@@ -100,6 +100,38 @@ struct DocumentsAPITests {
         }
     }
 
+    @Test func a_document_changes_hands_whatever_its_status_with_the_assign_right() async throws {
+        try await withApp { app in
+            let setup = try await setUp(app)
+            let headers = setup.org.admin.bearer.json
+            let rep = try await setup.org.addMember(role: .salesRep)
+            let created = try await quote(app, setup)
+            let path = "api/v1/quotes/\(created.json["id"] as! String)"
+            #expect(try await app.testing().sendRequest(.POST, path + "/send", headers: headers).status == .ok)
+
+            let assigned = try await app.testing().sendRequest(.POST, path + "/assign", headers: headers, body: jsonBody(["owner_id": rep.id.uuidString]))
+            #expect(assigned.status == .ok)
+            #expect(assigned.json["owner_id"] as? String == rep.id.uuidString)
+            #expect(assigned.json["status"] as? String == "sent")
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$recordType == "quote").filter(\.$action == "update").count()
+            #expect(audit == 2)  // sent, then assigned
+
+            let nobody = try await app.testing().sendRequest(.POST, path + "/assign", headers: headers, body: jsonBody(["owner_id": UUID().uuidString]))
+            #expect(nobody.status == .unprocessableEntity)
+            #expect((nobody.json["errors"] as? [[String: Any]])?.first?["code"] as? String == "referenced_record_missing")
+            let empty = try await app.testing().sendRequest(.POST, path + "/assign", headers: headers, body: jsonBody([String: Any]()))
+            #expect(empty.status == .unprocessableEntity)
+            // The rep now owns the quote but may not hand it to someone else (assign reaches their own records only).
+            let handedOn = try await app.testing().sendRequest(.POST, path + "/assign", headers: rep.bearer.json,
+                                                               body: jsonBody(["owner_id": setup.org.admin.id.uuidString]))
+            #expect(handedOn.status == .forbidden)
+            let other = try await TestOrganisation.make(app, name: "Other")
+            let crossing = try await app.testing().sendRequest(.POST, path + "/assign", headers: other.admin.bearer.json,
+                                                               body: jsonBody(["owner_id": other.admin.id.uuidString]))
+            #expect(crossing.status == .notFound)
+        }
+    }
+
     @Test func orders_are_billed_line_by_line_and_payments_settle_invoices() async throws {
         try await withApp { app in
             let setup = try await setUp(app)

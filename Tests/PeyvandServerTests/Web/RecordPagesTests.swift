@@ -280,6 +280,37 @@ struct RecordPagesTests {
         }
     }
 
+    @Test func quotes_are_handed_over_and_drafts_deleted_in_bulk() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let rep = try await org.addMember(role: .salesRep)
+            let account = try await app.testing().sendRequest(.POST, "api/v1/accounts", headers: org.admin.bearer.json, body: jsonBody(["name": "Pars"]))
+            var ids: [UUID] = []
+            for _ in 0..<2 {
+                let quote = try await app.testing().sendRequest(.POST, "api/v1/quotes", headers: org.admin.bearer.json, body: jsonBody([
+                    "account_id": account.json["id"] as! String, "lines": [["description": "نصب", "quantity": 1, "unit_price_minor": 1_000]],
+                ]))
+                ids.append(try #require(UUID(uuidString: quote.json["id"] as? String ?? "")))
+            }
+            #expect(try await app.testing().sendRequest(.POST, "api/v1/quotes/\(ids[0])/send", headers: org.admin.bearer).status == .ok)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            #expect(try await web.get("/quotes").body.string.contains(#"form="bulk-form""#))
+
+            let assigned = try await web.post("/quotes/bulk", [("ids", ids[0].uuidString), ("ids", ids[1].uuidString), ("bulk_action", "assign"),
+                                                               ("owner_id", rep.id.uuidString)])
+            #expect(assigned.headers.first(name: .location) == "/quotes?done=2&refused=0")
+            #expect(try await Quote.find(ids[0], on: app.db)?.ownerUserID == rep.id)
+            // The sent quote stays: only drafts are deleted.
+            let deleted = try await web.post("/quotes/bulk", [("ids", ids[0].uuidString), ("ids", ids[1].uuidString), ("bulk_action", "delete")])
+            #expect(deleted.headers.first(name: .location) == "/quotes?done=1&refused=1")
+            #expect(try await Quote.find(ids[0], on: app.db) != nil)
+            #expect(try await Quote.find(ids[1], on: app.db) == nil)
+            // Orders and invoices offer handing over only.
+            let tagged = try await web.post("/invoices/bulk", [("ids", ids[0].uuidString), ("bulk_action", "delete")])
+            #expect(tagged.headers.first(name: .location) == "/invoices?done=0&refused=1")
+        }
+    }
+
     @Test func a_saved_view_keeps_the_lists_filters_for_its_owner_only() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)

@@ -38,6 +38,12 @@ public struct InvoiceService: Sendable {
         try await Self.list.fetch(request, in: context, store: store)
     }
 
+    /// Hands the invoice to another user or team (see `SalesRecords.assign`).
+    public func assign(_ id: UUID, toUser userID: UUID?, team teamID: UUID?, expectedVersion: Int?,
+                       by context: RequestContext) async throws -> Invoice {
+        try await SalesRecords.assign(Invoice.self, id, toUser: userID, team: teamID, expectedVersion: expectedVersion, by: context, store: store)
+    }
+
     public func find(_ id: UUID, in context: RequestContext) async throws -> (Invoice, [DocumentLine]) {
         let invoice = try await SalesRecords.find(Invoice.self, id, for: .read, in: context, on: store.database)
         return (invoice, try await DocumentLines.lines(of: id, in: context, on: store.database))

@@ -21,6 +21,12 @@ public struct OrderService: Sendable {
         try await Self.list.fetch(request, in: context, store: store)
     }
 
+    /// Hands the order to another user or team (see `SalesRecords.assign`).
+    public func assign(_ id: UUID, toUser userID: UUID?, team teamID: UUID?, expectedVersion: Int?,
+                       by context: RequestContext) async throws -> SalesOrder {
+        try await SalesRecords.assign(SalesOrder.self, id, toUser: userID, team: teamID, expectedVersion: expectedVersion, by: context, store: store)
+    }
+
     public func find(_ id: UUID, in context: RequestContext) async throws -> (SalesOrder, [DocumentLine]) {
         let order = try await SalesRecords.find(SalesOrder.self, id, for: .read, in: context, on: store.database)
         return (order, try await DocumentLines.lines(of: id, in: context, on: store.database))

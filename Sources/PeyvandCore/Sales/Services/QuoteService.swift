@@ -52,6 +52,12 @@ public struct QuoteService: Sendable {
         try await Self.list.fetch(request, in: context, store: store)
     }
 
+    /// Hands the quote to another user or team (see `SalesRecords.assign`).
+    public func assign(_ id: UUID, toUser userID: UUID?, team teamID: UUID?, expectedVersion: Int?,
+                       by context: RequestContext) async throws -> Quote {
+        try await SalesRecords.assign(Quote.self, id, toUser: userID, team: teamID, expectedVersion: expectedVersion, by: context, store: store)
+    }
+
     public func find(_ id: UUID, in context: RequestContext) async throws -> (Quote, [DocumentLine]) {
         let quote = try await SalesRecords.find(Quote.self, id, for: .read, in: context, on: store.database)
         return (quote, try await DocumentLines.lines(of: id, in: context, on: store.database))

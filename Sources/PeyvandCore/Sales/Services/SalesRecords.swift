@@ -90,6 +90,26 @@ enum SalesRecords {
         }
     }
 
+    /// Hands the record to another owner, a user or a team of the organisation, whatever its status
+    /// (a sent quote or a paid invoice changes hands when its owner leaves). Needs `assign` on the
+    /// record and for the new owner.
+    static func assign<Record: SalesRecord>(_ type: Record.Type, _ id: UUID, toUser userID: UUID?, team teamID: UUID?,
+                                            expectedVersion: Int?, by context: RequestContext, store: Store) async throws -> Record {
+        var validator = FieldValidator()
+        if userID == nil && teamID == nil { validator.add("owner_id", .required) }
+        try await RecordOwnership.validate(userID: userID, teamID: teamID, into: &validator, in: context, on: store.database)
+        try validator.check()
+        let now = store.now()
+        return try await store.write { database in
+            let record = try await lockForUpdate(type, id, expectedVersion: expectedVersion, for: .assign, in: context, on: database)
+            let before = record.auditSnapshot
+            try RecordOwnership.apply(["owner_id", "owner_team_id"], userID: userID, teamID: teamID, to: record, creating: false, by: context)
+            try await record.update(on: database)
+            try await recordChange(record, action: .update, before: before, by: context, at: now, on: database)
+            return record
+        }
+    }
+
     /// Administrators bring a soft-deleted record back, with its keys and tags intact.
     static func restore<Record: SalesRecord>(_ type: Record.Type, _ id: UUID, by context: RequestContext, at now: Date,
                                              store: Store) async throws -> Record {

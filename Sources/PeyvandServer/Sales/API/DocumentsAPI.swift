@@ -59,6 +59,35 @@ enum DocumentsAPI {
         }
     }
 
+    /// `POST /quotes|orders|invoices/{id}/assign` `{ owner_id?, owner_team_id? }`: a new owner, whatever the status.
+    static func readOwner(_ request: Request) throws -> (user: UUID?, team: UUID?) {
+        var reader = try FieldReader(request)
+        let owner = (user: reader.uuid("owner_id"), team: reader.uuid("owner_team_id"))
+        try reader.finish()
+        return owner
+    }
+
+    @Sendable static func assignQuote(_ request: Request) async throws -> Response {
+        let owner = try readOwner(request)
+        let quote = try await QuoteService(store: request.store).assign(try idParameter(request), toUser: owner.user, team: owner.team,
+                                                                        expectedVersion: Versioning.expectedVersion(request), by: try request.actor)
+        return try jsonResponse(QuoteDTO(quote, lines: nil), version: quote.version)
+    }
+
+    @Sendable static func assignOrder(_ request: Request) async throws -> Response {
+        let owner = try readOwner(request)
+        let order = try await OrderService(store: request.store).assign(try idParameter(request), toUser: owner.user, team: owner.team,
+                                                                        expectedVersion: Versioning.expectedVersion(request), by: try request.actor)
+        return try jsonResponse(OrderDTO(order, lines: nil), version: order.version)
+    }
+
+    @Sendable static func assignInvoice(_ request: Request) async throws -> Response {
+        let owner = try readOwner(request)
+        let invoice = try await InvoiceService(store: request.store).assign(try idParameter(request), toUser: owner.user, team: owner.team,
+                                                                            expectedVersion: Versioning.expectedVersion(request), by: try request.actor)
+        return try jsonResponse(InvoiceDTO(invoice, lines: nil), version: invoice.version)
+    }
+
     struct AcceptedBody: Encodable {
         var quote: QuoteDTO
         var order: OrderDTO

@@ -62,11 +62,12 @@ enum OrderInvoicePages {
     }
 
     static func documentList<Document: SalesDocument>(_ result: ListPage<Document>, resource: WebResource, title: UIText,
-                                                       accountNames: [UUID: String], query: ListQuery, statuses: [String],
-                                                       page: WebPage) -> Node<HTML.BodyContext> {
+                                                       accountNames: [UUID: String], users: [UUID: String], query: ListQuery,
+                                                       statuses: [String], page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         let url = SiteURL.records(resource)
         let columns: [ListColumn<Document>] = [
+            ListView.selectColumn(\.id, label: \.number),
             ListColumn(QuoteText.number.text(in: language), sort: "number") {
                 .a(.href(SiteURL.record(resource, $0.id).path), .attribute(named: "dir", value: "ltr"), .text($0.number))
             },
@@ -87,6 +88,7 @@ enum OrderInvoicePages {
             ], display: display, actions: [ListView.exportLink(resource, module: Document.permissionModule, query: query, page: page)]),
             ListView.columnChooser(columns, url: url, query: query, display: display),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
+            ListView.bulkForm(resource, module: Document.permissionModule, actions: [.assign], users: users, query: query, page: page),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )
     }
@@ -100,7 +102,7 @@ enum OrderInvoicePages {
             try SalesRequests.listRequest(request, OrderService.list, filters: DocumentsAPI.orderFilters), in: page.context)
         let accounts = try await RecordNames.accounts(Set(result.items.map(\.accountID)), in: page)
         return page.render(page.text(.orders), section: .quotes, documentList(
-            result, resource: .orders, title: .orders, accountNames: accounts, query: query,
+            result, resource: .orders, title: .orders, accountNames: accounts, users: try await RecordNames.users(in: page), query: query,
             statuses: SalesOrder.Status.allCases.map(\.rawValue), page: page))
     }
 
@@ -170,7 +172,7 @@ enum OrderInvoicePages {
             try SalesRequests.listRequest(request, InvoiceService.list, filters: DocumentsAPI.invoiceFilters), in: page.context)
         let accounts = try await RecordNames.accounts(Set(result.items.map(\.accountID)), in: page)
         return page.render(page.text(.invoices), section: .quotes, documentList(
-            result, resource: .invoices, title: .invoices, accountNames: accounts, query: query,
+            result, resource: .invoices, title: .invoices, accountNames: accounts, users: try await RecordNames.users(in: page), query: query,
             statuses: Invoice.Status.allCases.map(\.rawValue), page: page))
     }
 
@@ -270,10 +272,28 @@ enum OrderInvoicePages {
                                                     organisationName: organisation?.name ?? "", page: page))
     }
 
+    /// `POST /orders|invoices/bulk`: orders and invoices are only handed to another owner in bulk.
+    private static func assignTicked(_ request: Request, resource: WebResource,
+                                     _ assign: (UUID, UUID, WebPage) async throws -> Void) async throws -> Response {
+        let page = try await webPage(request)
+        let submission = try await BulkSubmission(request, offered: [.assign], resource: resource)
+        return try await submission.run(on: page) { _, id in try await assign(id, submission.owner!, page) }
+    }
+
     static func register(on routes: any RoutesBuilder) {
         routes.get(SiteURL.records(.orders).pathComponents, use: orders)
         routes.get(SiteURL.export(.orders).pathComponents) { try await ImportExportAPI.exportResponse(.orders, $0) }
         routes.get(SiteURL.export(.invoices).pathComponents) { try await ImportExportAPI.exportResponse(.invoices, $0) }
+        routes.post(SiteURL.bulk(.orders).pathComponents) { request in
+            try await assignTicked(request, resource: .orders) { id, owner, page in
+                _ = try await OrderService(store: page.store).assign(id, toUser: owner, team: nil, expectedVersion: nil, by: page.context)
+            }
+        }
+        routes.post(SiteURL.bulk(.invoices).pathComponents) { request in
+            try await assignTicked(request, resource: .invoices) { id, owner, page in
+                _ = try await InvoiceService(store: page.store).assign(id, toUser: owner, team: nil, expectedVersion: nil, by: page.context)
+            }
+        }
         routes.get(SiteURL.record(.orders, nil).pathComponents, use: order)
         routes.post(SiteURL.recordAction(.orders, nil, "invoice").pathComponents, use: invoiceOrder)
         routes.post(SiteURL.recordAction(.orders, nil, "fulfil").pathComponents, use: orderTransition(.fulfilled))

@@ -19,7 +19,23 @@ enum QuotePages {
         let result = try await service(page).list(try SalesRequests.listRequest(request, QuoteService.list, filters: DocumentsAPI.quoteFilters),
                                                   in: page.context)
         let accounts = try await RecordNames.accounts(Set(result.items.map(\.accountID)), in: page)
-        return page.render(page.text(.quotes), section: .quotes, QuoteViews.list(result, accountNames: accounts, query: query, page: page))
+        return page.render(page.text(.quotes), section: .quotes, QuoteViews.list(result, accountNames: accounts, users: try await RecordNames.users(in: page),
+                                                                                query: query, page: page))
+    }
+
+    /// Quotes change hands whatever their status; only drafts can be deleted (the service refuses the rest).
+    static let bulkActions: [BulkAction] = [.assign, .delete]
+
+    @Sendable static func bulk(_ request: Request) async throws -> Response {
+        let page = try await webPage(request)
+        let submission = try await BulkSubmission(request, offered: bulkActions, resource: .quotes)
+        return try await submission.run(on: page) { action, id in
+            switch action {
+            case .assign: _ = try await service(page).assign(id, toUser: submission.owner, team: nil, expectedVersion: nil, by: page.context)
+            case .delete: try await service(page).delete(id, expectedVersion: nil, by: page.context)
+            case .tag: throw PlatformError.forbidden(.quotes, .update)
+            }
+        }
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
@@ -129,6 +145,7 @@ enum QuotePages {
     static func register(on routes: any RoutesBuilder) {
         routes.get(SiteURL.records(.quotes).pathComponents, use: list)
         routes.get(SiteURL.export(.quotes).pathComponents) { try await ImportExportAPI.exportResponse(.quotes, $0) }
+        routes.post(SiteURL.bulk(.quotes).pathComponents, use: bulk)
         routes.get(SiteURL.newRecord(.quotes).pathComponents, use: new)
         routes.post(SiteURL.newRecord(.quotes).pathComponents, use: create)
         routes.get(SiteURL.record(.quotes, nil).pathComponents, use: show)

@@ -58,11 +58,13 @@ enum QuoteText {
 
 /// What the quote pages show.
 enum QuoteViews {
-    static func list(_ result: ListPage<Quote>, accountNames: [UUID: String], query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
+    static func list(_ result: ListPage<Quote>, accountNames: [UUID: String], users: [UUID: String], query: ListQuery,
+                     page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: QuoteText) -> String { key.text(in: language) }
         let url = SiteURL.records(.quotes)
         let columns: [ListColumn<Quote>] = [
+            ListView.selectColumn(\.id, label: \.number),
             ListColumn(text(.number), sort: "number") { .a(.href(SiteURL.record(.quotes, $0.id).path), .attribute(named: "dir", value: "ltr"), .text($0.number)) },
             ListColumn(SalesText.account.text(in: language), key: "account") { .text(accountNames[$0.accountID] ?? "") },
             ListColumn(text(.status), key: "status") { .span(.class("badge status-\($0.status)"), .text(QuoteText.status($0.status, in: language))) },
@@ -83,6 +85,7 @@ enum QuoteViews {
             ], display: display, actions: [ListView.exportLink(.quotes, module: .quotes, query: query, page: page)]),
             ListView.columnChooser(columns, url: url, query: query, display: display),
             ListView.table(result.items, columns: columns, query: query, url: url, display: display, defaultSort: "-created_at"),
+            ListView.bulkForm(.quotes, module: .quotes, actions: QuotePages.bulkActions, users: users, query: query, page: page),
             ListView.pager(url, query: query, nextCursor: result.nextCursor?.encoded, display: display)
         )
     }

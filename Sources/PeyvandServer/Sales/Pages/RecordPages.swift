@@ -123,30 +123,14 @@ extension RecordPages {
     /// its own with the usual permission checks; the list then says how many were done and refused.
     @Sendable static func bulk(_ request: Request) async throws -> Response {
         let page = try await webPage(request)
-        let form = try await FormData(request)
-        let ids = form.values("ids").compactMap(UUID.init(uuidString:)).prefix(PageRequest.maximumLimit)
-        let action = form.value("bulk_action").flatMap(BulkAction.init(rawValue:)).flatMap { bulkActions.contains($0) ? $0 : nil }
-        let owner = form.value("owner_id").flatMap(UUID.init(uuidString:))
-        let tag = form.value("tag")?.trimmingCharacters(in: .whitespaces) ?? ""
-        var done = 0, refused = 0
-        for id in ids {
-            do {
-                switch action {
-                case .assign? where owner != nil: try await assign(id, to: owner!, page: page)
-                case .tag? where !tag.isEmpty: try await addTag(tag, to: id, page: page)
-                case .delete?: try await delete(id, version: nil, page: page)
-                default: refused += 1; continue
-                }
-                done += 1
-            } catch is any DomainError {
-                refused += 1
+        let submission = try await BulkSubmission(request, offered: bulkActions, resource: resource)
+        return try await submission.run(on: page) { action, id in
+            switch action {
+            case .assign: try await assign(id, to: submission.owner!, page: page)
+            case .tag: try await addTag(submission.tag, to: id, page: page)
+            case .delete: try await delete(id, version: nil, page: page)
             }
         }
-        let back = LoginPageModel.safeNext(form.value("back")) ?? SiteURL.records(resource).path
-        var components = URLComponents(string: back) ?? URLComponents()
-        components.queryItems = (components.queryItems ?? []).filter { !["done", "refused"].contains($0.name) }
-            + [URLQueryItem(name: "done", value: String(done)), URLQueryItem(name: "refused", value: String(refused))]
-        return page.redirect(to: components.string ?? back)
     }
 
     /// Registers the record type's pages on the signed-in web routes.
