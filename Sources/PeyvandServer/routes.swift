@@ -191,6 +191,7 @@ private func webRoutes(_ app: Application) {
     QuotePages.register(on: signedIn)
     ProductPages.register(on: signedIn)
     signedIn.get(SiteURL.suggestions(.products).pathComponents, use: ProductPicker.suggestions)
+    signedIn.get(SiteURL.regardingSuggestions.pathComponents, use: RegardingPicker.suggestions)
     PriceListPages.register(on: signedIn)
     PriceListPages.registerItemRoutes(on: signedIn)
     SavedViewPages.register(on: signedIn)

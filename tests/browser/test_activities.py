@@ -45,3 +45,21 @@ def test_activity_opened_from_the_list_is_edited_and_marked_done(page_as, base_u
     # The contact's timeline links to the activity's page.
     page.goto(f"/contacts/{contact_id}")
     expect(page.locator(f"ol.timeline a[href='/activities/{activity_id}']")).to_have_text(edited)
+
+
+def test_new_activity_names_what_it_is_about_by_typing_and_picking_a_suggestion(page_as, base_url: str):
+    page = page_as(ADMIN)
+    word = unique_word()
+    contact_id = create_contact(page, base_url, last_name=f"نیک{word}")
+    page.goto("/activities/new")
+    box = page.locator("#field-regarding_name")
+    box.press_sequentially(f"نیک{word}"[:5])
+    option = page.locator(f"#field-regarding_name-options option[data-id='contact:{contact_id.lower()}']")
+    expect(option).to_be_attached()
+    expect(option).to_have_attribute("value", f"نیک{word} — مخاطب")
+    box.fill(option.get_attribute("value"))
+    expect(page.locator("input[type=hidden][name='regarding_ref']")).to_have_value(f"contact:{contact_id.lower()}")
+    page.locator("#field-subject").fill(f"پیگیری {word}")
+    response = submit_form(page)
+    assert response.status == 200
+    expect(page.locator("main dl.details a", has_text=f"نیک{word}")).to_have_attribute("href", f"/contacts/{contact_id}")

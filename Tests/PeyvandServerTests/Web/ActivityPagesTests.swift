@@ -20,11 +20,11 @@ struct ActivityPagesTests {
 
             let blank = try await web.get("/activities/new?regarding_type=contact&regarding_id=\(contact)")
             #expect(blank.status == .ok)
-            #expect(blank.body.string.contains(#"name="regarding.id" value="\#(contact.uuidString)""#))
-            #expect(blank.body.string.contains(#"href="\#(contactPath)">Moradi</a>"#))
+            #expect(blank.body.string.contains(#"name="regarding_ref" value="contact:\#(contact.uuidString.lowercased())""#))
+            #expect(blank.body.string.contains(#"name="regarding_name" type="text" value="Moradi""#))
 
             let created = try await web.post("/activities/new", [
-                ("regarding.type", "contact"), ("regarding.id", contact.uuidString), ("kind", "call"), ("subject", "پیگیری قرارداد"),
+                ("regarding_name", "Moradi"), ("regarding_ref", "contact:\(contact.uuidString.lowercased())"), ("kind", "call"), ("subject", "پیگیری قرارداد"),
                 ("priority", "high"), ("direction", "outbound"), ("due_at", "۱۴۰۵/۰۹/۰۳ ۱۰:۳۰"), ("start_at", ""), ("end_at", ""),
                 ("remind_at", ""), ("body", "درباره تمدید"),
             ])
@@ -72,13 +72,55 @@ struct ActivityPagesTests {
             #expect(html.contains(#"<option value="meeting" selected="selected">"#))
             #expect(try await Activity.query(on: app.db).count() == 0)
 
-            // A record the reader cannot name is refused beside the "regarding" line, not saved.
+            // A record the reader cannot name is refused beside the "regarding" box, keeping what was typed.
             let unknown = try await web.post("/activities/new", [
-                ("regarding.type", "lead"), ("regarding.id", UUID().uuidString), ("kind", "task"), ("subject", "Ghost"), ("priority", "normal"),
+                ("regarding_name", "Nobody Known"), ("regarding_ref", "lead:\(UUID().uuidString)"), ("kind", "task"), ("subject", "Ghost"),
+                ("priority", "normal"),
             ])
             #expect(unknown.status == .unprocessableEntity)
-            #expect(unknown.body.string.contains(#"id="field-regarding-error""#))
+            #expect(unknown.body.string.contains(#"id="field-regarding_name-error""#))
+            #expect(unknown.body.string.contains(#"value="Nobody Known""#))
             #expect(try await Activity.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func the_regarding_box_names_any_record_by_typing_and_the_owner_can_be_handed_over() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let rep = try await org.addMember(role: .salesRep)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let contact = try WebClient.createdID(try await web.post("/contacts/new", [("last_name", "Bahrami")]))
+            let account = try WebClient.createdID(try await web.post("/accounts/new", [("name", "Bahar Co")]))
+
+            // Suggestions name records of every type, each with its type and id.
+            let options = try await web.get("/activities/regarding-suggestions?q=Bah").body.string
+            #expect(options.contains(#"data-id="contact:\#(contact.uuidString.lowercased())""#))
+            #expect(options.contains(#"data-id="account:\#(account.uuidString.lowercased())""#))
+
+            // Without the script: a name only one record has is enough; a shared beginning is not.
+            let typed = try await web.post("/activities/new", [("regarding_name", "bahrami"), ("kind", "task"), ("subject", "Call back"),
+                                                               ("priority", "normal"), ("owner_id", rep.id.uuidString)])
+            let id = try WebClient.createdID(typed)
+            let task = try #require(try await Activity.find(id, on: app.db))
+            #expect(task.regardingType == "contact" && task.regardingID == contact)
+            #expect(task.ownerUserID == rep.id)
+            let ambiguous = try await web.post("/activities/new", [("regarding_name", "Bah"), ("kind", "task"), ("subject", "Which?"),
+                                                                   ("priority", "normal")])
+            #expect(ambiguous.status == .unprocessableEntity)
+            #expect(ambiguous.body.string.contains(#"id="field-regarding_name-error""#))
+
+            // The edit form names the record; picking another moves the activity, emptying the box detaches it.
+            let form = try await web.get("/activities/\(id)/edit").body.string
+            #expect(form.contains(#"value="Bahrami""#) && form.contains(#"<option value="\#(rep.id.uuidString)" selected="selected">"#))
+            let moved = try await web.post("/activities/\(id)/edit", [("version", "1"), ("regarding_name", "Bahar Co — سازمان"),
+                                                                     ("regarding_ref", "account:\(account.uuidString.lowercased())"), ("kind", "task"),
+                                                                     ("subject", "Call back"), ("priority", "normal"), ("status", "open")])
+            #expect(moved.status == .seeOther)
+            #expect(try await Activity.find(id, on: app.db)?.regardingID == account)
+            _ = try await web.post("/activities/\(id)/edit", [("version", "2"), ("regarding_name", ""), ("regarding_ref", "account:\(account)"),
+                                                               ("kind", "task"), ("subject", "Call back"), ("priority", "normal"), ("status", "open")])
+            let detached = try #require(try await Activity.find(id, on: app.db))
+            #expect(detached.regardingID == nil && detached.version == 3)
         }
     }
 

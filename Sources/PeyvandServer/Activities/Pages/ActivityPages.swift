@@ -37,15 +37,19 @@ enum ActivityPages: RecordPages {
 
     /// A new activity about the record it was started from (`?regarding_type=contact&regarding_id=`).
     static func blankForm(_ request: Request) -> FormState {
-        FormState(values: [
-            "kind": Activity.Kind.task.rawValue, "priority": Activity.Priority.normal.rawValue,
-            "regarding.type": request.query[String.self, at: "regarding_type"], "regarding.id": request.query[String.self, at: "regarding_id"],
-        ].compactMapValues { $0 })
+        var values = ["kind": Activity.Kind.task.rawValue, "priority": Activity.Priority.normal.rawValue]
+        if let type = request.query[String.self, at: "regarding_type"].flatMap(RegardingType.init(rawValue:)),
+           let id = request.query[UUID.self, at: "regarding_id"] {
+            values[RegardingPicker.pickedField] = "\(type.rawValue):\(id.uuidString.lowercased())"
+        }
+        return FormState(values: values)
     }
 
     static func formPage(_ page: WebPage, state: FormState, record activity: Activity?, status: HTTPStatus) async throws -> Response {
-        let regarding = activity.map { ($0.regardingType, $0.regardingID) }
-            ?? (state.values["regarding.type"], state.values["regarding.id"].flatMap(UUID.init(uuidString:)))
+        var regarding = activity.map { ($0.regardingType, $0.regardingID) } ?? (nil, nil)
+        if let picked = state.values[RegardingPicker.pickedField]?.split(separator: ":", maxSplits: 1), picked.count == 2 {
+            regarding = (String(picked[0]), UUID(uuidString: String(picked[1])))
+        }
         let names = try await names(regarding: [regarding], page: page)
         let title = activity.map { "\(page.text(.edit)): \($0.subject)" } ?? page.text(.newActivity)
         return page.render(title, section: .activities, status: status,
@@ -68,12 +72,25 @@ enum ActivityPages: RecordPages {
     }
 
     static func saveNew(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Activity {
-        try await service(page).create(ActivitiesAPI.read(&reader), by: page.context, readProblems: reader.validator)
+        let (input, problems) = try await read(&reader, form: form, page: page)
+        return try await service(page).create(input, by: page.context, readProblems: problems)
     }
 
     static func saveChanges(_ id: UUID, _ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> Activity {
-        try await service(page).update(id, ActivitiesAPI.read(&reader), expectedVersion: expectedVersion(form), by: page.context,
-                                       readProblems: reader.validator)
+        let (input, problems) = try await read(&reader, form: form, page: page)
+        return try await service(page).update(id, input, expectedVersion: expectedVersion(form), by: page.context, readProblems: problems)
+    }
+
+    /// The API's reading of the form, with the record the form's "regarding" box names.
+    private static func read(_ reader: inout FieldReader, form: FormData, page: WebPage) async throws -> (ActivityInput, FieldValidator) {
+        var input = ActivitiesAPI.read(&reader)
+        var problems = reader.validator
+        if let chosen = try await RegardingPicker.chosen(in: form, page: page) {
+            input.regarding = chosen.regarding
+            input.provided.insert("regarding")
+            if let problem = chosen.problem { problems.add(RegardingPicker.box, problem) }
+        }
+        return (input, problems)
     }
 
     static func delete(_ id: UUID, version: Int?, page: WebPage) async throws {

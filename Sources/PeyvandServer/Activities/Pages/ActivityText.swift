@@ -4,7 +4,7 @@ import PeyvandCore
 enum ActivityText {
     case timeline, quickAdd, kind, subject, body, dueAt, dueHint, add, stageChanged, noEntries, olderEntries
     case created, updated, deleted, restored, merged, changedFields, documentQuote, documentOrder, documentInvoice
-    case priority, direction, startAt, endAt, remindAt, completedAt, regarding, participants, markDone, reopen, schedule
+    case priority, direction, startAt, endAt, remindAt, completedAt, regarding, regardingHint, participants, markDone, reopen, schedule
 
     func text(in language: Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -35,6 +35,7 @@ enum ActivityText {
         case .remindAt: ("یادآوری", "Reminder")
         case .completedAt: ("انجام شد در", "Completed at")
         case .regarding: ("درباره", "Regarding")
+        case .regardingHint: ("نام سازمان، مخاطب، سرنخ یا فرصت را بنویسید.", "Type the name of an account, contact, lead or opportunity.")
         case .participants: ("شرکت‌کنندگان", "Participants")
         case .markDone: ("انجام شد", "Mark done")
         case .reopen: ("بازگشایی", "Reopen")
@@ -53,6 +54,17 @@ enum ActivityText {
             "inbound": ("ورودی", "Inbound"), "outbound": ("خروجی", "Outbound"),
         ]
         guard let name = names[raw] else { return raw }
+        return language == .fa ? name.fa : name.en
+    }
+
+    /// One record of the type, as the "regarding" box names it (`Bahar Co — سازمان`).
+    static func recordType(_ type: RegardingType, in language: Language) -> String {
+        let name: (fa: String, en: String) = switch type {
+        case .account: ("سازمان", "Account")
+        case .contact: ("مخاطب", "Contact")
+        case .lead: ("سرنخ", "Lead")
+        case .opportunity: ("فرصت فروش", "Opportunity")
+        }
         return language == .fa ? name.fa : name.en
     }
 }

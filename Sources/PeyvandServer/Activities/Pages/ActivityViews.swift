@@ -108,7 +108,9 @@ enum ActivityViews {
                 FormBanner.node(state, display: page.display, labels: labels(in: language),
                                 stored: activity.map { values(of: $0, display: page.display) }),
                 .if(state.currentVersion == nil, .unwrap(activity) { .input(.type(.hidden), .name("version"), .value(String($0.version))) }),
-                regardingField(state, activity: activity, names: names, page: page),
+                .div(.class("field-row"),
+                     RegardingPicker.node(state, type: activity?.regardingType, id: activity?.regardingID, names: names, page: page),
+                     ownerField(state, activity: activity, names: names, page: page)),
                 .div(.class("field-row"),
                      FormField("kind", text(.kind), in: state, control: .select(options(Activity.Kind.self, in: language)), isRequired: true).node,
                      FormField("subject", text(.subject), in: state, isRequired: true).node),
@@ -134,22 +136,15 @@ enum ActivityViews {
         )
     }
 
-    /// The record the activity is about, named and linked. A new activity carries the record it
-    /// was started from in hidden fields (`?regarding_type=&regarding_id=`); an edit keeps it.
-    private static func regardingField(_ state: FormState, activity: Activity?, names: Names, page: WebPage) -> Node<HTML.FormContext> {
-        let type = activity?.regardingType ?? state.values["regarding.type"]
-        let id = activity?.regardingID ?? state.values["regarding.id"].flatMap(UUID.init(uuidString:))
-        let error = state.errors["regarding.id"] ?? state.errors["regarding.type"]
-        guard activity == nil ? state.values["regarding.id"] != nil || state.values["regarding.type"] != nil : id != nil else { return .empty }
-        return .div(
-            .class(error == nil ? "field" : "field has-error"),
-            .span(.class("field-label"), .text(ActivityText.regarding.text(in: page.language))),
-            .p(regardingLink(type, id, names: names)),
-            .if(activity == nil, .group(
-                .input(.type(.hidden), .name("regarding.type"), .value((state.values["regarding.type"] ?? "").attributeEscaped)),
-                .input(.type(.hidden), .name("regarding.id"), .value((state.values["regarding.id"] ?? "").attributeEscaped)))),
-            .unwrap(error) { .p(.id("field-regarding-error"), .class("field-error"), .text($0)) }
-        )
+    /// Who does it: offered to readers who may hand activities to others (the service checks again),
+    /// except on an activity a team owns, which keeps its team.
+    private static func ownerField(_ state: FormState, activity: Activity?, names: Names, page: WebPage) -> Node<HTML.FormContext> {
+        let owner = activity == nil ? page.context.userID : activity?.ownerUserID
+        guard page.context.permissions.scope(for: .activities, .assign) != nil, let owner else { return .empty }
+        var field = FormField("owner_id", SalesText.owner.text(in: page.language), in: state,
+                              control: .select(names.users.sorted { $0.value < $1.value }.map { ($0.key.uuidString, $0.value) }), isRequired: true)
+        field.value = state.values["owner_id"] ?? owner.uuidString
+        return field.node
     }
 
     static func regardingLink<Context: HTML.BodyContext>(_ type: String?, _ id: UUID?, names: Names) -> Node<Context> {

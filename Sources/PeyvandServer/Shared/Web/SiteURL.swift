@@ -41,6 +41,8 @@ enum SiteURL {
     /// The saved views of the lists: `/views` to save, `/views/{id}/delete`.
     case savedView(UUID?)
     case asset(String)
+    /// The records an activity can be about, matching what is typed in its form.
+    case regardingSuggestions
 
     var path: String {
         switch self {
@@ -66,6 +68,7 @@ enum SiteURL {
         case .importStep(let id, let step): "/imports/\(Self.segment(id))" + (step.isEmpty ? "" : "/\(step)")
         case .savedView(let id): id.map { "/views/\($0.uuidString.lowercased())" } ?? "/views"
         case .asset(let file): "/assets/\(file)"
+        case .regardingSuggestions: "/activities/regarding-suggestions"
         }
     }
 
