@@ -42,6 +42,12 @@ func routes(_ app: Application) throws {
 
     signedIn.get("audit-log", use: AuditLogAPI.list)
 
+    signedIn.get("business-hours", use: BusinessCalendarAPI.week)
+    signedIn.put("business-hours", use: BusinessCalendarAPI.setWeek)
+    signedIn.get("holidays", use: BusinessCalendarAPI.holidays)
+    signedIn.post("holidays", use: BusinessCalendarAPI.addHoliday)
+    signedIn.delete("holidays", ":id", use: BusinessCalendarAPI.removeHoliday)
+
     salesRoutes(signedIn)
     documentRoutes(signedIn)
     activityRoutes(signedIn)

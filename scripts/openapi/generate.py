@@ -9,6 +9,7 @@ import sys
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 
 import activities  # noqa: E402  (activities, reminders, timelines)
+import business_calendar  # noqa: E402  (working week, holidays)
 import documents  # noqa: E402  (quotes, orders, invoices, payments)
 import pipelines  # noqa: E402  (pipelines, opportunities)
 import products  # noqa: E402  (products, price lists)
@@ -204,6 +205,7 @@ schemas = {
     **documents.SCHEMAS,
     **activities.SCHEMAS,
     **transfer.SCHEMAS,
+    **business_calendar.SCHEMAS,
 }
 
 EXAMPLES = {
@@ -431,6 +433,7 @@ paths = {
     **documents.PATHS,
     **activities.PATHS,
     **transfer.PATHS,
+    **business_calendar.PATHS,
 }
 
 document = {
@@ -462,6 +465,7 @@ document = {
         *documents.TAGS,
         *activities.TAGS,
         *transfer.TAGS,
+        *business_calendar.TAGS,
     ],
     "paths": paths,
     "components": {

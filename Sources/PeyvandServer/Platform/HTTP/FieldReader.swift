@@ -173,6 +173,32 @@ struct FieldReader {
         }
     }
 
+    /// A required value of `Values` (`"saturday"`): missing is `required`, any other `unknown_value`.
+    mutating func choice<Values: RawRepresentable>(_ key: String, _ type: Values.Type) -> Values? where Values.RawValue == String {
+        guard let text = string(key) else {
+            if object[key] == nil || object[key] == .null { validator.add(prefix + key, .required) }
+            return nil
+        }
+        guard let value = Values(rawValue: text) else {
+            validator.add(prefix + key, .unknownValue)
+            return nil
+        }
+        return value
+    }
+
+    /// A required time of day, `"08:30"` in any digits, as minutes after midnight (`24:00` ends the day).
+    mutating func timeOfDay(_ key: String) -> Int? {
+        guard let text = string(key) else {
+            if object[key] == nil || object[key] == .null { validator.add(prefix + key, .required) }
+            return nil
+        }
+        guard let minutes = WorkingWeek.Span.minutes(text) else {
+            validator.add(prefix + key, .invalidFormat)
+            return nil
+        }
+        return minutes
+    }
+
     mutating func bool(_ key: String) -> Bool? {
         switch object[key] {
         case nil, .null?: return nil
