@@ -208,6 +208,7 @@ private func webRoutes(_ app: Application) {
     UserAdminPages.register(on: signedIn)
     RoleAdminPages.register(on: signedIn)
     SettingsAdminPages.register(on: signedIn)
+    BusinessCalendarAdminPages.register(on: signedIn)
     PipelineAdminPages.register(on: signedIn)
     signedIn.get(SiteURL.search.pathComponents, use: SearchPages.results)
     signedIn.get(SiteURL.searchSuggestions.pathComponents, use: SearchPages.suggestions)

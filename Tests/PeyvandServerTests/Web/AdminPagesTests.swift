@@ -120,4 +120,51 @@ struct AdminPagesTests {
             #expect(after.contains { $0.name == "Contract review" && $0.probability == 90 })
         }
     }
+
+    @Test func working_hours_are_set_per_day_and_holidays_added_on_jalali_days() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let form = try await web.get("/admin/business-hours")
+            #expect(form.status == .ok)
+            #expect(form.body.string.contains(#"name="hours.saturday.0.start" type="text" value="۰۸:۰۰""#))
+            #expect(form.body.string.contains("۵۰ ساعت کار در هفته"))
+            #expect(try await web.get("/admin").body.string.contains(#"href="/admin/business-hours""#))
+
+            // A time that is no time is refused beside its box, keeping the rest as typed.
+            let refused = try await web.post("/admin/business-hours", [
+                ("hours.saturday.0.start", "۰۸:۰۰"), ("hours.saturday.0.end", "۱۲:۰۰"), ("hours.saturday.1.start", "13:00"),
+                ("hours.saturday.1.end", "17:00"), ("hours.sunday.0.start", "8"), ("hours.sunday.0.end", "16:00"),
+            ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#"id="field-hours-sunday-0-start-error""#))
+            #expect(refused.body.string.contains(#"value="13:00""#))
+            let overlapping = try await web.post("/admin/business-hours", [
+                ("hours.monday.0.start", "08:00"), ("hours.monday.0.end", "12:00"), ("hours.monday.1.start", "11:00"), ("hours.monday.1.end", "15:00"),
+            ])
+            #expect(overlapping.body.string.contains(#"id="field-hours-monday-1-end-error""#))
+            #expect(try await WorkingHours.query(on: app.db).count() == 0)
+
+            let saved = try await web.post("/admin/business-hours", [
+                ("hours.saturday.0.start", "۰۸:۰۰"), ("hours.saturday.0.end", "۱۲:۰۰"), ("hours.saturday.1.start", "13:00"),
+                ("hours.saturday.1.end", "17:00"), ("hours.thursday.0.start", "08:00"), ("hours.thursday.0.end", "12:30"),
+            ])
+            #expect(saved.status == .seeOther)
+            let week = try await BusinessCalendarService(store: app.store).week(in: try await org.adminContext())
+            #expect(week.hoursPerWeek == 12.5)
+            #expect(try await web.get("/admin/business-hours?saved=1").body.string.contains("۱۲٫۵ ساعت کار در هفته"))
+
+            let added = try await web.post("/admin/business-hours/holidays", [("day", "۱۴۰۵/۱۲/۲۹"), ("name", "ملی شدن صنعت نفت")])
+            #expect(added.headers.first(name: .location) == "/admin/business-hours?year=1405")
+            let list = try await web.get("/admin/business-hours?year=1405").body.string
+            #expect(list.contains("ملی شدن صنعت نفت"))
+            let twice = try await web.post("/admin/business-hours/holidays", [("day", "1405/12/29"), ("name", "again")])
+            #expect(twice.status == .unprocessableEntity)
+            #expect(twice.body.string.contains(#"id="field-day-error""#))
+            let holiday = try #require(try await Holiday.query(on: app.db).first())
+            #expect(holiday.day == "2027-03-20")
+            _ = try await web.post("/admin/business-hours/holidays/\(holiday.id!)/delete", [("year", "1405")])
+            #expect(try await Holiday.query(on: app.db).count() == 0)
+        }
+    }
 }

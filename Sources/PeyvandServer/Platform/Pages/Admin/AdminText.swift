@@ -8,6 +8,8 @@ enum AdminText {
     case when, who, what, record, changedFields, recordType, anyone, everything, fromDay, toDay, fiscalYearStart
     case organisationName, defaultLanguage, timeZone, moneyUnit, toman, rial, saved
     case stages, stageName, probability, outcome, newPipeline, productLine
+    case businessCalendar, workingWeek, day(WorkingWeek.Day), opens, closes, secondShift, closedWhenEmpty, hoursPerWeek(String)
+    case holidays, holidayDay, holidayName, addHoliday, noHolidays, removeHoliday, previousYear, nextYear
 
     func text(in language: Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -90,7 +92,36 @@ enum AdminText {
         case .outcome: ("نتیجه", "Outcome")
         case .newPipeline: ("قیف جدید", "New pipeline")
         case .productLine: ("خط محصول", "Product line")
+        case .businessCalendar: ("ساعات کاری و تعطیلات", "Working hours and holidays")
+        case .workingWeek: ("هفتهٔ کاری", "Working week")
+        case .day(let day): Self.dayName(day)
+        case .opens: ("از ساعت", "Opens")
+        case .closes: ("تا ساعت", "Closes")
+        case .secondShift: ("نوبت دوم (اختیاری)", "Second shift (optional)")
+        case .closedWhenEmpty: ("روزی که خالی بماند تعطیل است. ساعت‌ها به وقت سازمان‌اند؛ مثلاً ۰۸:۰۰.",
+                                "A day left empty is closed. Times are in the organisation's zone, e.g. 08:00.")
+        case .hoursPerWeek(let hours): ("\(hours) ساعت کار در هفته", "\(hours) working hours a week")
+        case .holidays: ("تعطیلات", "Holidays")
+        case .holidayDay: ("روز", "Day")
+        case .holidayName: ("مناسبت", "Occasion")
+        case .addHoliday: ("افزودن تعطیلی", "Add holiday")
+        case .noHolidays: ("تعطیلی‌ای برای این سال ثبت نشده است.", "No holidays declared for this year.")
+        case .removeHoliday: ("حذف", "Remove")
+        case .previousYear: ("سال قبل", "Previous year")
+        case .nextYear: ("سال بعد", "Next year")
         }
         return language == .fa ? text.fa : text.en
+    }
+
+    private static func dayName(_ day: WorkingWeek.Day) -> (fa: String, en: String) {
+        switch day {
+        case .saturday: ("شنبه", "Saturday")
+        case .sunday: ("یکشنبه", "Sunday")
+        case .monday: ("دوشنبه", "Monday")
+        case .tuesday: ("سه‌شنبه", "Tuesday")
+        case .wednesday: ("چهارشنبه", "Wednesday")
+        case .thursday: ("پنجشنبه", "Thursday")
+        case .friday: ("جمعه", "Friday")
+        }
     }
 }

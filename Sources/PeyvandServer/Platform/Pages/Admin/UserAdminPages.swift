@@ -20,7 +20,8 @@ enum UserAdminPages {
         let links: [(SiteURL, String)] = [(.admin("users"), text(.users, page)), (.admin("teams"), text(.teams, page)),
                                           (.admin("roles"), text(.roles, page)), (.admin("pipelines"), text(.pipelines, page)),
                                           (.records(.products), page.text(.products)), (.records(.priceLists), page.text(.priceLists)),
-                                          (.admin("settings"), text(.settings, page)), (.admin("audit"), text(.auditLog, page))]
+                                          (.admin("settings"), text(.settings, page)), (BusinessCalendarAdminPages.path, text(.businessCalendar, page)),
+                                          (.admin("audit"), text(.auditLog, page))]
         return page.render(text(.administration, page), section: nil, .group(
             .h1(.text(text(.administration, page))),
             .ul(.class("admin-links"), .forEach(links) { .li(.a(.class("card"), .href($0.0.path), .text($0.1))) })
