@@ -38,25 +38,24 @@ public struct TimelineService: Sendable {
     /// How many children of one kind are followed; a larger account shows its most recent ones.
     static let maximumChildren = 500
 
+    /// `recordIsReadable`: the caller has just read the record in this context (a record page), so
+    /// its existence and read scope are not checked again.
     public func timeline(of type: RegardingType, _ id: UUID, limit: Int, after cursor: ListCursor?,
-                         in context: RequestContext) async throws -> ListPage<TimelineEntry> {
+                         in context: RequestContext, recordIsReadable: Bool = false) async throws -> ListPage<TimelineEntry> {
         let database = store.database
+        if !recordIsReadable { try await checkReadable(type, id, in: context) }
         var ids: [String: [UUID]] = [:]
         switch type {
         case .account:
-            _ = try await SalesRecords.find(Account.self, id, for: .read, in: context, on: database)
             ids[Account.auditType] = [id]
             ids[Contact.auditType] = try await children(Contact.self, in: context) { $0.filter(\.$accountID == id) }
             ids[Opportunity.auditType] = try await children(Opportunity.self, in: context) { $0.filter(\.$accountID == id) }
         case .contact:
-            _ = try await SalesRecords.find(Contact.self, id, for: .read, in: context, on: database)
             ids[Contact.auditType] = [id]
             ids[Opportunity.auditType] = try await children(Opportunity.self, in: context) { $0.filter(\.$contactID == id) }
         case .lead:
-            _ = try await SalesRecords.find(Lead.self, id, for: .read, in: context, on: database)
             ids[Lead.auditType] = [id]
         case .opportunity:
-            _ = try await SalesRecords.find(Opportunity.self, id, for: .read, in: context, on: database)
             ids[Opportunity.auditType] = [id]
         }
         var position: (at: Date, id: UUID)?
@@ -103,6 +102,16 @@ public struct TimelineService: Sendable {
         let page = Array(entries.prefix(limit))
         let next = entries.count > limit ? page.last.map { ListCursor.after(value: .double($0.at.timeIntervalSince1970), id: $0.id) } : nil
         return ListPage(items: page, nextCursor: next)
+    }
+
+    private func checkReadable(_ type: RegardingType, _ id: UUID, in context: RequestContext) async throws {
+        let database = store.database
+        switch type {
+        case .account: _ = try await SalesRecords.find(Account.self, id, for: .read, in: context, on: database)
+        case .contact: _ = try await SalesRecords.find(Contact.self, id, for: .read, in: context, on: database)
+        case .lead: _ = try await SalesRecords.find(Lead.self, id, for: .read, in: context, on: database)
+        case .opportunity: _ = try await SalesRecords.find(Opportunity.self, id, for: .read, in: context, on: database)
+        }
     }
 
     /// The record's quotes, orders or invoices (by account, contact or opportunity), by creation time.

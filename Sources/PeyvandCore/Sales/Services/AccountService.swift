@@ -80,10 +80,14 @@ public struct AccountService: Sendable {
     /// Soft delete: the account leaves every list and lookup; administrators can restore it.
     /// Live accounts this one looks like (same phone, email or name) that the actor may read.
     public func duplicates(of id: UUID, in context: RequestContext) async throws -> [DuplicateCandidate] {
-        let account = try await find(id, in: context)
-        return try await DuplicateFinder.find(
+        try await duplicates(of: try await find(id, in: context), in: context)
+    }
+
+    /// As above for an account the caller has just read.
+    public func duplicates(of account: Account, in context: RequestContext) async throws -> [DuplicateCandidate] {
+        try await DuplicateFinder.find(
             Account.self, phoneKeys: ContactPoints.keys(of: account.phones), emailKeys: ContactPoints.keys(of: account.emails),
-            nameKey: account.nameKey, excluding: id, in: context, on: store.database).visible
+            nameKey: account.nameKey, excluding: account.id!, in: context, on: store.database).visible
     }
 
     public func delete(_ id: UUID, expectedVersion: Int?, by context: RequestContext) async throws {

@@ -84,11 +84,15 @@ public struct ContactService: Sendable {
     /// Live contacts this one looks like (same phone or email, or the same name at the same
     /// account) that the actor may read: the candidates a merge screen offers.
     public func duplicates(of id: UUID, in context: RequestContext) async throws -> [DuplicateCandidate] {
-        let contact = try await find(id, in: context)
+        try await duplicates(of: try await find(id, in: context), in: context)
+    }
+
+    /// As above for a contact the caller has just read.
+    public func duplicates(of contact: Contact, in context: RequestContext) async throws -> [DuplicateCandidate] {
         let accountID = contact.accountID
         return try await DuplicateFinder.find(
             Contact.self, phoneKeys: ContactPoints.keys(of: contact.phones), emailKeys: ContactPoints.keys(of: contact.emails),
-            nameKey: contact.nameKey, sameName: { query in query.filter(\.$accountID == accountID) }, excluding: id,
+            nameKey: contact.nameKey, sameName: { query in query.filter(\.$accountID == accountID) }, excluding: contact.id!,
             in: context, on: store.database).visible
     }
 

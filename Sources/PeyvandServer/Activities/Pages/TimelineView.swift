@@ -14,10 +14,12 @@ struct TimelineView {
 
     static let pageSize = 20
 
-    /// One page of a record's timeline with the names it needs (two queries, whatever its length).
+    /// One page of the timeline of a record the page has just read, with the names it needs (two
+    /// queries, whatever its length).
     static func load(_ type: RegardingType, _ id: UUID, cursor: String?, page: WebPage) async throws -> TimelineView {
         let position = try cursor.map { try ListCursor(encoded: $0) }
-        let result = try await TimelineService(store: page.store).timeline(of: type, id, limit: pageSize, after: position, in: page.context)
+        let result = try await TimelineService(store: page.store).timeline(of: type, id, limit: pageSize, after: position, in: page.context,
+                                                                           recordIsReadable: true)
         var view = TimelineView(entries: result.items, nextCursor: result.nextCursor?.encoded)
         let stageIDs = Set(result.items.compactMap(\.stageChange).flatMap { [$0.fromStageID, $0.toStageID].compactMap { $0 } })
         if !stageIDs.isEmpty {

@@ -37,7 +37,7 @@ enum AccountPages: RecordPages {
                 ListRequest(limit: relatedLimit, filters: [.equals(column: "account_id", value: id)]), in: page.context).items
         }
         let timeline = try await TimelineView.load(.account, id, cursor: page.request.query[String.self, at: "timeline"], page: page)
-        let duplicates = try await service(page).duplicates(of: id, in: page.context)
+        let duplicates = try await service(page).duplicates(of: account, in: page.context)
         return page.render(account.name, section: .accounts, status: quickAdd.formError == nil ? .ok : .unprocessableEntity,
                            AccountViews.record(account, parentName: parent, contacts: contacts, opportunities: opportunities, duplicates: duplicates,
                                                timeline: timeline, quickAdd: quickAdd, page: page))

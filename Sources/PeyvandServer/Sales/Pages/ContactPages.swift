@@ -24,7 +24,7 @@ enum ContactPages: RecordPages {
         let contact = try await service(page).find(id, in: page.context)
         let account = try await RecordNames.account(contact.accountID, in: page)
         let timeline = try await TimelineView.load(.contact, id, cursor: page.request.query[String.self, at: "timeline"], page: page)
-        let duplicates = try await service(page).duplicates(of: id, in: page.context)
+        let duplicates = try await service(page).duplicates(of: contact, in: page.context)
         return page.render(contact.fullName, section: .contacts, status: quickAdd.formError == nil ? .ok : .unprocessableEntity,
                            ContactViews.record(contact, accountName: account, duplicates: duplicates, timeline: timeline, quickAdd: quickAdd, page: page))
     }
