@@ -55,18 +55,38 @@ class MailServer:
         raise AssertionError(f"no processed inbound message containing {message_id_fragment!r}")
 
 
-@pytest.fixture(scope="session")
-def mail_server(tmp_path_factory):
+def binary_path() -> Path:
     binary = Path(os.environ.get("PEYVAND_BINARY") or REPO_ROOT / ".build" / "debug" / "peyvand")
     if not os.access(binary, os.X_OK):
         pytest.fail(f"Peyvand binary not found at {binary}: run `swift build` or set PEYVAND_BINARY", pytrace=False)
-    workdir = tmp_path_factory.mktemp("peyvand-mail")
+    return binary
+
+
+def server_environment(database, **extra):
+    env = {**os.environ, "DATABASE_URL": f"sqlite://{database}", "PEYVAND_SECRET": "mail-test-secret-0123456789abcdef-0123",
+           "MAIL_MAX_BYTES": str(MAX_BYTES), **extra}
+    for name in ("PORT", "MAIL_PORT", "SMTP_URL", "MAIL_PROTOCOL"):
+        if name not in extra:
+            env.pop(name, None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def mail_server(tmp_path_factory):
+    yield from _serve(tmp_path_factory, "peyvand-mail")
+
+
+@pytest.fixture(scope="session")
+def lmtp_server(tmp_path_factory):
+    yield from _serve(tmp_path_factory, "peyvand-lmtp", MAIL_PROTOCOL="lmtp")
+
+
+def _serve(tmp_path_factory, name, **extra):
+    binary = binary_path()
+    workdir = tmp_path_factory.mktemp(name)
     http_port, mail_port = _free_port(), _free_port()
     database = workdir / "mail.sqlite"
-    env = {**os.environ, "DATABASE_URL": f"sqlite://{database}", "PEYVAND_SECRET": "mail-test-secret-0123456789abcdef-0123",
-           "MAIL_MAX_BYTES": str(MAX_BYTES)}
-    for name in ("PORT", "MAIL_PORT", "SMTP_URL"):
-        env.pop(name, None)
+    env = server_environment(database, **extra)
     log_path = workdir / "server.log"
     log_file = open(log_path, "wb")
     process = subprocess.Popen(
