@@ -5,6 +5,10 @@ does not authenticate may send anyway.
 
     python tests/mail/smtp_sink.py --port 8025 --directory /tmp/sink
 
+With --tls-dir DIR it also writes a self-signed certificate for localhost / 127.0.0.1 to
+DIR/cert.pem (openssl) and listens with it on --starttls-port (STARTTLS required before MAIL) and
+--tls-port (TLS from the first byte).
+
 Prints "ready <port>" once it accepts connections; stops on SIGTERM or SIGINT.
 """
 
@@ -13,6 +17,8 @@ import itertools
 import json
 import os
 import signal
+import ssl
+import subprocess
 import threading
 
 from aiosmtpd.controller import Controller
@@ -54,18 +60,36 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--directory", required=True)
+    parser.add_argument("--tls-dir")
+    parser.add_argument("--starttls-port", type=int)
+    parser.add_argument("--tls-port", type=int)
     arguments = parser.parse_args()
     os.makedirs(arguments.directory, exist_ok=True)
-    controller = Controller(Sink(arguments.directory), hostname=arguments.host, port=arguments.port,
-                            authenticator=authenticator, auth_require_tls=False, auth_required=False,
-                            data_size_limit=50 * 1024 * 1024)
-    controller.start()
+    sink = Sink(arguments.directory)
+    common = dict(authenticator=authenticator, auth_require_tls=False, auth_required=False, data_size_limit=50 * 1024 * 1024)
+    controllers = [Controller(sink, hostname=arguments.host, port=arguments.port, **common)]
+    if arguments.tls_dir:
+        os.makedirs(arguments.tls_dir, exist_ok=True)
+        cert, key = os.path.join(arguments.tls_dir, "cert.pem"), os.path.join(arguments.tls_dir, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert],
+                       check=True, capture_output=True)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        if arguments.starttls_port:
+            controllers.append(Controller(sink, hostname=arguments.host, port=arguments.starttls_port, tls_context=context,
+                                          require_starttls=True, **common))
+        if arguments.tls_port:
+            controllers.append(Controller(sink, hostname=arguments.host, port=arguments.tls_port, ssl_context=context, **common))
+    for controller in controllers:
+        controller.start()
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     signal.signal(signal.SIGINT, lambda *_: stopped.set())
     print(f"ready {arguments.port}", flush=True)
     stopped.wait()
-    controller.stop()
+    for controller in controllers:
+        controller.stop()
 
 
 if __name__ == "__main__":

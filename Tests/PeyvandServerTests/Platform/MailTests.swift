@@ -416,6 +416,33 @@ struct SMTPSinkTests {
         }
     }
 
+    @Test("STARTTLS and implicit TLS with AUTH reach the sink; an untrusted certificate is refused",
+          .enabled(if: ProcessInfo.processInfo.environment["PEYVAND_TEST_SMTP_STARTTLS_URL"] != nil || required, "no TLS sink"))
+    func tls() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let directory = try #require(Self.directory, "PEYVAND_TEST_SMTP_SINK_DIR is not set")
+        for name in ["PEYVAND_TEST_SMTP_STARTTLS_URL", "PEYVAND_TEST_SMTPS_URL"] {
+            let url = try #require(environment[name], "\(name) is not set")
+            let configuration = try SMTPConfiguration.parse(url)
+            #expect(configuration.security != .plain)
+            let token = UUID().uuidString
+            try await SMTPClient(configuration: configuration)
+                .send(envelopeFrom: "a@peyvand.test", recipients: ["tls@example.ir"], message: Data("Subject: \(token)\r\n\r\nok".utf8))
+            let arrived = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".eml") }.contains { file in
+                let data = (try? Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(file))) ?? Data()
+                return MailMessage.parse(data).subject == token
+            }
+            #expect(arrived, "\(name): the message did not reach the sink")
+
+            var untrusted = configuration
+            untrusted.caFile = nil
+            await #expect(throws: (any Error).self, "\(name) accepted a self-signed certificate") {
+                try await SMTPClient(configuration: untrusted)
+                    .send(envelopeFrom: "a@peyvand.test", recipients: ["tls@example.ir"], message: Data("Subject: no\r\n\r\nno".utf8))
+            }
+        }
+    }
+
     @Test("the sink's AUTH is used when SMTP_URL carries credentials",
           .enabled(if: ProcessInfo.processInfo.environment["PEYVAND_TEST_SMTP_AUTH_URL"] != nil || required, "no SMTP sink"))
     func authenticates() async throws {

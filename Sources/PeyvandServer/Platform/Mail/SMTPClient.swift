@@ -7,6 +7,7 @@ import PeyvandCore
 /// Where outbound mail goes, from `SMTP_URL`:
 /// `smtp://user:pass@host:587?starttls=true` (STARTTLS required), `smtp://host:25` (plain),
 /// `smtps://user:pass@host:465` (TLS from the first byte). User and password are percent-decoded.
+/// `cafile=/path/ca.pem` trusts that certificate (or CA) instead of the system's roots.
 public struct SMTPConfiguration: Sendable, Equatable {
     public enum Security: String, Sendable, Equatable {
         case plain, startTLS, implicitTLS
@@ -21,9 +22,12 @@ public struct SMTPConfiguration: Sendable, Equatable {
     public var heloName: String
     /// For connecting and for each reply.
     public var timeout: TimeAmount
+    /// PEM file of trusted roots for TLS; the system's when nil.
+    public var caFile: String?
 
     public init(host: String, port: Int, username: String? = nil, password: String? = nil, security: Security = .plain,
-                heloName: String = "peyvand.local", timeout: TimeAmount = .seconds(30)) {
+                heloName: String = "peyvand.local", timeout: TimeAmount = .seconds(30), caFile: String? = nil) {
+        self.caFile = caFile
         self.host = host
         self.port = port
         self.username = username
@@ -46,6 +50,7 @@ public struct SMTPConfiguration: Sendable, Equatable {
         }
         var timeout = TimeAmount.seconds(30)
         var heloName = ProcessInfo.processInfo.hostName
+        var caFile: String?
         for item in components.queryItems ?? [] {
             switch (item.name.lowercased(), item.value?.lowercased()) {
             case ("starttls", "true"), ("starttls", "1"), ("starttls", "yes"):
@@ -55,6 +60,8 @@ public struct SMTPConfiguration: Sendable, Equatable {
             case ("timeout", let value?):
                 guard let seconds = Int64(value), seconds > 0 else { throw SettingsError.invalid("SMTP_URL", "timeout must be seconds") }
                 timeout = .seconds(seconds)
+            case ("cafile", _):
+                caFile = item.value
             case ("helo", _):
                 if let value = item.value, !value.isEmpty { heloName = value }
             default:
@@ -65,7 +72,7 @@ public struct SMTPConfiguration: Sendable, Equatable {
             host: host, port: components.port ?? (security == .implicitTLS ? 465 : 25),
             username: components.percentEncodedUser.flatMap { $0.removingPercentEncoding },
             password: components.percentEncodedPassword.flatMap { $0.removingPercentEncoding },
-            security: security, heloName: heloName.isEmpty ? "peyvand.local" : heloName, timeout: timeout)
+            security: security, heloName: heloName.isEmpty ? "peyvand.local" : heloName, timeout: timeout, caFile: caFile)
     }
 }
 
@@ -125,8 +132,9 @@ public struct SMTPClient: MailTransport {
 
     public func send(envelopeFrom: String, recipients: [String], message: Data) async throws {
         let configuration = configuration
-        let tlsContext: NIOSSLContext? = configuration.security == .plain ? nil
-            : try NIOSSLContext(configuration: .makeClientConfiguration())
+        var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+        if let caFile = configuration.caFile { tlsConfiguration.trustRoots = .file(caFile) }
+        let tlsContext: NIOSSLContext? = configuration.security == .plain ? nil : try NIOSSLContext(configuration: tlsConfiguration)
         let serverHostname = configuration.host.first?.isNumber == true || configuration.host.contains(":") ? nil : configuration.host
         let channel: NIOAsyncChannel<SMTPLine, ByteBuffer>
         do {
