@@ -143,6 +143,19 @@ struct MailMessageTests {
         #expect(message.problems.contains { $0.kind == .tooDeep })
     }
 
+    @Test("a 4 MB base64 attachment parses whole")
+    func largeAttachment() {
+        let payload = Data((0..<(4 * 1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let mail = OutgoingMail(from: MailAddress("a@b.ir"), to: [MailAddress("c@d.ir")], subject: "big", textBody: "see attached",
+                                attachments: [.init(filename: "big.bin", data: payload)])
+        let raw = Array(MailComposer.compose(mail, messageID: "big@b.ir", date: Date()).utf8)
+        let started = Date()
+        let message = MailMessage.parse(raw)
+        print("parsed \(raw.count) bytes in \(Date().timeIntervalSince(started)) s")
+        #expect(message.attachments.first?.data == payload)
+        #expect(message.textBody == "see attached")
+    }
+
     @Test("HTML-only mail gets a text rendering")
     func htmlOnly() {
         let raw = Self.crlf("Content-Type: text/html; charset=utf-8\n\n<html><head><style>p{}</style></head><body><p>سلام&nbsp;دنیا</p><div>A &amp; B</div><br><ul><li>یک</li></ul><script>x()</script></body></html>")

@@ -33,7 +33,10 @@ final class CollectingDelegate: SMTPReceiverDelegate, @unchecked Sendable {
     private var stored: [(from: String, to: [String], data: Data)] = []
     var messages: [(from: String, to: [String], data: Data)] { lock.withLock { stored } }
 
-    func acceptsRecipient(_ address: String) async -> Bool { !address.hasPrefix("nobody@") }
+    func acceptsRecipient(_ address: String) async throws -> Bool {
+        if address.hasPrefix("broken@") { throw CancellationError() }
+        return !address.hasPrefix("nobody@")
+    }
 
     func deliver(envelopeFrom: String, recipients: [String], message: Data) async throws {
         lock.withLock { stored.append((envelopeFrom, recipients, message)) }
@@ -216,6 +219,20 @@ struct SMTPSessionTests {
             guard case .rejected(_, let reply) = error else { Issue.record("\(error)"); return }
             #expect(reply.code == 550)
             #expect(error.isPermanent)
+        }
+        await running.stop()
+    }
+
+    @Test("a failing recipient lookup answers 451, a transient error")
+    func lookupFailure() async throws {
+        let running = try await Self.receiver(CollectingDelegate())
+        do {
+            try await Self.client(running.port).send(envelopeFrom: "a@b.ir", recipients: ["broken@peyvand.test"], message: Data("x".utf8))
+            Issue.record("expected a failure")
+        } catch let error as SMTPError {
+            guard case .rejected(_, let reply) = error else { Issue.record("\(error)"); return }
+            #expect(reply.code == 451)
+            #expect(!error.isPermanent)
         }
         await running.stop()
     }

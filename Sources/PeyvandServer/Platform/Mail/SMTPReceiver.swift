@@ -4,10 +4,10 @@ import NIOCore
 import NIOPosix
 import PeyvandCore
 
-/// What the listener asks of the application: whether an address receives mail, and to store a
-/// message durably (the sender gets 250 only after `deliver` returns).
+/// What the listener asks of the application: whether an address receives mail (an error answers
+/// 451, so the sender retries), and to store a message durably (250 only after `deliver` returns).
 public protocol SMTPReceiverDelegate: Sendable {
-    func acceptsRecipient(_ address: String) async -> Bool
+    func acceptsRecipient(_ address: String) async throws -> Bool
     func deliver(envelopeFrom: String, recipients: [String], message: Data) async throws
 }
 
@@ -188,7 +188,15 @@ struct SMTPServerSession {
                     try await reply("452 4.5.3 Too many recipients")
                     continue
                 }
-                guard await delegate.acceptsRecipient(address) else {
+                let accepted: Bool
+                do {
+                    accepted = try await delegate.acceptsRecipient(address)
+                } catch {
+                    logger.error("could not look up a mail recipient", metadata: ["peer": "\(peer)", "error": "\(error)"])
+                    try await reply("451 4.3.0 Temporary failure looking up <\(address)>; try again later")
+                    continue
+                }
+                guard accepted else {
                     try await fail("550 5.1.1 No organisation here receives mail for <\(address)>")
                     continue
                 }
@@ -319,8 +327,8 @@ public struct StoringSMTPReceiverDelegate: SMTPReceiverDelegate {
         self.store = store
     }
 
-    public func acceptsRecipient(_ address: String) async -> Bool {
-        (try? await InboundMailService.organisation(forRecipient: address, on: store.database)) != nil
+    public func acceptsRecipient(_ address: String) async throws -> Bool {
+        try await InboundMailService.organisation(forRecipient: address, on: store.database) != nil
     }
 
     public func deliver(envelopeFrom: String, recipients: [String], message: Data) async throws {
