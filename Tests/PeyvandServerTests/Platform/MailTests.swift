@@ -237,6 +237,22 @@ struct SMTPSessionTests {
         await running.stop()
     }
 
+    @Test("connections past the limit get 421, a transient error")
+    func connectionLimit() async throws {
+        let running = try await SMTPReceiver(configuration: .init(port: 0, maximumConnections: 0), delegate: CollectingDelegate(),
+                                             logger: Logger(label: "smtp-test")).start()
+        do {
+            try await Self.client(running.port).send(envelopeFrom: "a@b.ir", recipients: ["x@peyvand.test"], message: Data("x".utf8))
+            Issue.record("expected a failure")
+        } catch let error as SMTPError {
+            guard case .rejected(let stage, let reply) = error else { Issue.record("\(error)"); return }
+            #expect(stage == "greeting")
+            #expect(reply.code == 421)
+            #expect(!error.isPermanent)
+        }
+        await running.stop()
+    }
+
     @Test("a closed port is a transient connection failure")
     func connectionRefused() async throws {
         let running = try await Self.receiver(CollectingDelegate())

@@ -22,12 +22,15 @@ public struct SMTPReceiver: Sendable {
         public var serverName: String
         public var maximumMessageBytes: Int
         public var maximumRecipients: Int
+        /// Connections served at once; more get 421 (so memory stays under this × the size limit).
+        public var maximumConnections: Int
         public var idleTimeout: TimeAmount
         /// LMTP (RFC 2033): LHLO instead of EHLO, one reply per recipient after DATA.
         public var lmtp: Bool
 
         public init(host: String = "127.0.0.1", port: Int, serverName: String = "peyvand", maximumMessageBytes: Int = 25 * 1024 * 1024,
-                    maximumRecipients: Int = 100, idleTimeout: TimeAmount = .minutes(5), lmtp: Bool = false) {
+                    maximumRecipients: Int = 100, maximumConnections: Int = 50, idleTimeout: TimeAmount = .minutes(5), lmtp: Bool = false) {
+            self.maximumConnections = maximumConnections
             self.host = host
             self.port = port
             self.serverName = serverName
@@ -77,6 +80,7 @@ public struct SMTPReceiver: Sendable {
         let port = server.channel.localAddress?.port ?? configuration.port
         let delegate = delegate
         let logger = logger
+        let active = ConnectionCounter()
         let task = Task {
             do {
                 try await withThrowingDiscardingTaskGroup { group in
@@ -84,6 +88,13 @@ public struct SMTPReceiver: Sendable {
                         for try await connection in connections {
                             group.addTask {
                                 let peer = connection.channel.remoteAddress?.description ?? "?"
+                                guard active.enter(limit: configuration.maximumConnections) else {
+                                    try? await connection.executeThenClose { _, outbound in
+                                        try await outbound.write(ByteBuffer(string: "421 4.7.0 Too many connections; try again later\r\n"))
+                                    }
+                                    return
+                                }
+                                defer { active.leave() }
                                 do {
                                     try await connection.executeThenClose { inbound, outbound in
                                         var session = SMTPServerSession(configuration: configuration, delegate: delegate, logger: logger,
@@ -102,6 +113,24 @@ public struct SMTPReceiver: Sendable {
             }
         }
         return Running(port: port, serverChannel: server.channel, task: task)
+    }
+}
+
+/// How many sessions are running.
+final class ConnectionCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func enter(limit: Int) -> Bool {
+        lock.withLock {
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    func leave() {
+        lock.withLock { count -= 1 }
     }
 }
 
