@@ -49,11 +49,28 @@ public struct Settings: Sendable {
     public var logFormat: String
     /// Whether this process runs the background job worker.
     public var runsJobWorker: Bool
+    /// Where outbound mail goes (`SMTP_URL`); without it messages wait in `outbound_emails`.
+    public var smtp: SMTPConfiguration?
+    /// The inbound SMTP listener's port (`MAIL_PORT` or `serve --mail-port`); off when nil.
+    public var mailPort: Int?
+    /// Address the inbound listener binds (`MAIL_HOST`, default 127.0.0.1).
+    public var mailHost: String
+    /// Largest inbound message accepted (`MAIL_MAX_BYTES`, default 25 MB).
+    public var mailMaximumBytes: Int
+    /// `MAIL_PROTOCOL=lmtp` makes the listener speak LMTP.
+    public var mailLMTP: Bool
 
     public static let developmentSecret = "peyvand-development-secret-do-not-use-in-production"
 
-    public init(database: DatabaseLocation, port: Int = 8080, secret: String? = nil, logFormat: String = "text", runsJobWorker: Bool = true) {
+    public init(database: DatabaseLocation, port: Int = 8080, secret: String? = nil, logFormat: String = "text", runsJobWorker: Bool = true,
+                smtp: SMTPConfiguration? = nil, mailPort: Int? = nil, mailHost: String = "127.0.0.1",
+                mailMaximumBytes: Int = 25 * 1024 * 1024, mailLMTP: Bool = false) {
         self.database = database
+        self.smtp = smtp
+        self.mailPort = mailPort
+        self.mailHost = mailHost
+        self.mailMaximumBytes = mailMaximumBytes
+        self.mailLMTP = mailLMTP
         self.port = port
         self.secret = secret ?? Self.developmentSecret
         self.isSecretDefault = secret == nil
@@ -74,8 +91,25 @@ public struct Settings: Sendable {
         if let secret, secret.utf8.count < 32 {
             throw SettingsError.invalid("PEYVAND_SECRET", "must be at least 32 characters")
         }
+        var mailPort: Int?
+        if let raw = environment["MAIL_PORT"], !raw.isEmpty {
+            guard let value = Int(raw), (0...65535).contains(value) else {
+                throw SettingsError.invalid("MAIL_PORT", "must be a number from 0 to 65535 (got '\(raw)')")
+            }
+            mailPort = value
+        }
+        var mailMaximumBytes = 25 * 1024 * 1024
+        if let raw = environment["MAIL_MAX_BYTES"], !raw.isEmpty {
+            guard let value = Int(raw), value > 0 else {
+                throw SettingsError.invalid("MAIL_MAX_BYTES", "must be a positive number of bytes (got '\(raw)')")
+            }
+            mailMaximumBytes = value
+        }
+        let smtp = try environment["SMTP_URL"].flatMap { $0.isEmpty ? nil : try SMTPConfiguration.parse($0) }
         return Settings(database: database, port: port, secret: secret, logFormat: environment["LOG_FORMAT"] ?? "text",
-                        runsJobWorker: environment["PEYVAND_JOB_WORKER"] != "off")
+                        runsJobWorker: environment["PEYVAND_JOB_WORKER"] != "off", smtp: smtp, mailPort: mailPort,
+                        mailHost: environment["MAIL_HOST"] ?? "127.0.0.1", mailMaximumBytes: mailMaximumBytes,
+                        mailLMTP: environment["MAIL_PROTOCOL"]?.lowercased() == "lmtp")
     }
 }
 

@@ -20,10 +20,15 @@ public func configure(
         configuration.searchPath = ["public"]
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
     }
+    // Modules that turn received mail into records register here, in the order they are asked
+    // (the cases module's handler goes first). Until one claims a message it stays `unhandled`.
+    let inboundMailHandlers: [any InboundMailHandler] = []
     app.peyvand = PeyvandState(settings: settings, writeGate: writeGate, hasher: hasher, now: now,
                                subscriptions: Outbox.Subscriptions(),
                                jobHandlers: [ImportJob.kind: ImportJob(), QuoteExpiryJob.kind: QuoteExpiryJob(),
-                                             StagedImportPurgeJob.kind: StagedImportPurgeJob()],
+                                             StagedImportPurgeJob.kind: StagedImportPurgeJob(),
+                                             OutboundMailJob.kind: OutboundMailJob(transport: settings.smtp.map { SMTPClient(configuration: $0) }),
+                                             InboundMailJob.kind: InboundMailJob(handlers: inboundMailHandlers)],
                                periodicJobs: [QuoteExpiryJob.schedule, StagedImportPurgeJob.schedule],
                                throttle: LoginThrottle())
     app.migrations.add(PlatformModule.migrations)
@@ -43,6 +48,9 @@ public func configure(
     app.middleware.use(ProblemMiddleware(routeTable: RouteTable(routes: app.routes.all)))
     if settings.runsJobWorker {
         app.lifecycle.use(JobWorkerLifecycle())
+    }
+    if settings.mailPort != nil {
+        app.lifecycle.use(MailReceiverLifecycle())
     }
 }
 

@@ -47,6 +47,8 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Address to listen on.") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "Port to listen on (default: PORT or 8080).") var port: Int?
     @ArgumentParser.Flag(help: "On an empty database, create a demo organisation and print its login.") var demo = false
+    @ArgumentParser.Option(name: .customLong("mail-port"), help: "Also receive mail by SMTP on this port (default: MAIL_PORT; off when unset).")
+    var mailPort: Int?
 
     func run() async throws {
         bootstrapLogging()
@@ -54,6 +56,7 @@ struct Serve: AsyncParsableCommand {
         try await reportingFailures(database: nil) {
             settings = try Settings.fromEnvironment()
             if let port { settings!.port = port }
+            if let mailPort { settings!.mailPort = mailPort }
         }
         try await reportingFailures(database: settings!.database) {
             try await withApplication(settings!) { app in

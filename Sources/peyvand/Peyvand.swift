@@ -8,8 +8,8 @@ struct PeyvandCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "peyvand",
         abstract: "Peyvand CRM (پیوند): server and administration.",
-        discussion: "Configuration from the environment: DATABASE_URL (default sqlite://peyvand.sqlite), PORT, PEYVAND_SECRET, LOG_FORMAT=json.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, DemoCommand.self, Backup.self, Restore.self, Version.self],
+        discussion: "Configuration from the environment: DATABASE_URL (default sqlite://peyvand.sqlite), PORT, PEYVAND_SECRET, LOG_FORMAT=json, SMTP_URL, MAIL_PORT, MAIL_MAX_BYTES.",
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, DemoCommand.self, Backup.self, Restore.self, MailCommand.self, Version.self],
         defaultSubcommand: Serve.self
     )
 }

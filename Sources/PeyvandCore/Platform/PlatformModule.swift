@@ -13,6 +13,7 @@ public enum PlatformModule {
             CreateImports(),
             CreateSavedViews(),
             AddFiscalYearStart(),
+            CreateMail(),
             CreateBusinessCalendar(),
         ]
     }

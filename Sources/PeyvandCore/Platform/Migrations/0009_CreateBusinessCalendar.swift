@@ -5,7 +5,7 @@ extension PlatformModule {
     /// The working week and the holidays service-level clocks count in. An organisation without
     /// working-hours rows works the usual Iranian office week (`WorkingWeek.iranianOffice`).
     struct CreateBusinessCalendar: AsyncMigration {
-        var name: String { "platform.0008" }
+        var name: String { "platform.0009" }
 
         func prepare(on database: any Database) async throws {
             try await database.schema(WorkingHours.schema)
