@@ -324,6 +324,24 @@ INVOICE_LIST_PARAMS = [P("Limit"), P("Cursor"), P("InvoiceSort"), P("InvoiceSear
 
 
 # ---------------------------------------------------------------- paths
+def assign_path(resource, kind):
+    """`POST /<documents>/{id}/assign` (DocumentsAPI.assignQuote, assignOrder, assignInvoice)."""
+    return {
+        "parameters": [P("Id")],
+        "post": op(f"assign{kind}", f"{kind}s", f"Hand the {kind.lower()} to another owner",
+                   {"200": json_ok(f"The {kind.lower()} with its new owner (without `lines`).", kind,
+                                   ["ETag", "Idempotent-Replayed"]),
+                    **problems(401, 403, 404, 409, 412, *BODY_ERRORS)},
+                   description="Whatever the status: a sent quote or a paid invoice changes hands when its owner "
+                               "leaves. The body is checked first (422, with every bad field). 403 unless the role "
+                               f"has `assign` on `{resource}` for this {kind.lower()} and for the new owner. A stale "
+                               "`If-Match` is 412; 409 while an earlier request with the same `Idempotency-Key` runs.",
+                   parameters_=[P("IfMatch"), P("IdempotencyKey")],
+                   request_body=body("OwnerChange")),
+    }
+
+
+
 def detail_ok(description, schema_name, extra_headers=()):
     """A single document with its `lines` (which lists and action answers leave out)."""
     out = json_ok(description, schema_name, extra_headers)
@@ -479,45 +497,8 @@ PATHS = {
                   {"200": detail_ok("The invoice.", "Invoice", ["ETag"]), **problems(401, 403, 404)},
                   description=READ_NOTE.format("invoices")),
     },
-    "/api/v1/quotes/{id}/assign": {
-        "parameters": [P("Id")],
-        "post": op("assignQuote", "Quotes", "Hand the quote to another owner",
-                   {"200": json_ok("The quote with its new owner (without `lines`).", "Quote",
-                                   ["ETag", "Idempotent-Replayed"]),
-                    **problems(401, 403, 404, 409, 412, *BODY_ERRORS)},
-                   description="Whatever the status: a sent quote or a paid invoice changes hands when its owner "
-                               "leaves. The body is checked first (422, with every bad field). 403 unless the role "
-                               "has `assign` on `quotes` for this quote and for the new owner. A stale "
-                               "`If-Match` is 412; 409 while an earlier request with the same `Idempotency-Key` runs.",
-                   parameters_=[P("IfMatch"), P("IdempotencyKey")],
-                   request_body=body("OwnerChange")),
-    },
-    "/api/v1/orders/{id}/assign": {
-        "parameters": [P("Id")],
-        "post": op("assignOrder", "Orders", "Hand the order to another owner",
-                   {"200": json_ok("The order with its new owner (without `lines`).", "Order",
-                                   ["ETag", "Idempotent-Replayed"]),
-                    **problems(401, 403, 404, 409, 412, *BODY_ERRORS)},
-                   description="Whatever the status: a sent quote or a paid invoice changes hands when its owner "
-                               "leaves. The body is checked first (422, with every bad field). 403 unless the role "
-                               "has `assign` on `orders` for this order and for the new owner. A stale "
-                               "`If-Match` is 412; 409 while an earlier request with the same `Idempotency-Key` runs.",
-                   parameters_=[P("IfMatch"), P("IdempotencyKey")],
-                   request_body=body("OwnerChange")),
-    },
-    "/api/v1/invoices/{id}/assign": {
-        "parameters": [P("Id")],
-        "post": op("assignInvoice", "Invoices", "Hand the invoice to another owner",
-                   {"200": json_ok("The invoice with its new owner (without `lines`).", "Invoice",
-                                   ["ETag", "Idempotent-Replayed"]),
-                    **problems(401, 403, 404, 409, 412, *BODY_ERRORS)},
-                   description="Whatever the status: a sent quote or a paid invoice changes hands when its owner "
-                               "leaves. The body is checked first (422, with every bad field). 403 unless the role "
-                               "has `assign` on `invoices` for this invoice and for the new owner. A stale "
-                               "`If-Match` is 412; 409 while an earlier request with the same `Idempotency-Key` runs.",
-                   parameters_=[P("IfMatch"), P("IdempotencyKey")],
-                   request_body=body("OwnerChange")),
-    },
+    **{f"/api/v1/{resource}/{{id}}/assign": assign_path(resource, kind) for resource, kind in
+       [("quotes", "Quote"), ("orders", "Order"), ("invoices", "Invoice")]},
     "/api/v1/invoices/{id}/void": {
         "parameters": [P("Id")],
         "post": op("voidInvoice", "Invoices", "Cancel an unpaid invoice",

@@ -5,14 +5,7 @@ import Testing
 /// Working time in the organisation's hours: Saturday–Wednesday 8–17, Thursday 8–13, in Tehran.
 @Suite("Business calendar")
 struct BusinessCalendarTests {
-    let tehran = TimeZone(identifier: "Asia/Tehran")!
-
-    /// A wall-clock time in Tehran (UTC+3:30) on a November 2026 day.
-    func at(_ day: Int, _ hour: Int, _ minute: Int = 0) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = tehran
-        return calendar.date(from: DateComponents(year: 2026, month: 11, day: day, hour: hour, minute: minute))!
-    }
+    func at(_ day: Int, _ hour: Int, _ minute: Int = 0) -> Date { november2026(day, hour, minute) }
 
     func calendar(holidays: Set<String> = []) -> BusinessCalendar {
         BusinessCalendar(week: .iranianOffice, holidays: holidays, timeZone: tehran)

@@ -7,14 +7,9 @@ import Testing
 /// fixed moments: no sleeping.
 @Suite("SLA clocks")
 struct SLAClockTests {
-    let tehran = TimeZone(identifier: "Asia/Tehran")!
     let hour: TimeInterval = 3600
 
-    func at(_ day: Int, _ hour: Int, _ minute: Int = 0) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = tehran
-        return calendar.date(from: DateComponents(year: 2026, month: 11, day: day, hour: hour, minute: minute))!
-    }
+    func at(_ day: Int, _ hour: Int, _ minute: Int = 0) -> Date { november2026(day, hour, minute) }
 
     func calendar(holidays: Set<String> = []) -> BusinessCalendar {
         BusinessCalendar(week: .iranianOffice, holidays: holidays, timeZone: tehran)
