@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from records import board_stages, post_form
-from support import (ADMIN, REZA, jalali_input, login, page_as, rial, submit_form, today_in_tehran, toman,  # noqa: F401
+from support import (ADMIN, REZA, jalali_input, login, page_as, rial, screenshot, submit_form, today_in_tehran, toman,  # noqa: F401
                      unique_email, unique_word)
 
 FORBIDDEN_FA = "اجازهٔ این کار را ندارید."
@@ -16,7 +16,8 @@ WEAK_PASSWORD_FA = "گذرواژه باید دست‌کم ۱۰ نویسه و ش�
 NEW_USER_PASSWORD = "peyvand-new-user-1405"
 ADMIN_PAGES = [("/admin/users", "کاربران"), ("/admin/teams", "تیم‌ها"), ("/admin/roles", "نقش‌ها و دسترسی‌ها"),
                ("/admin/pipelines", "قیف‌های فروش"), ("/products", "کالاها و خدمات"), ("/price-lists", "فهرست‌های قیمت"),
-               ("/admin/settings", "تنظیمات سازمان"), ("/admin/audit", "گزارش تغییرات")]
+               ("/admin/settings", "تنظیمات سازمان"), ("/admin/business-hours", "ساعات کاری و تعطیلات"),
+               ("/admin/audit", "گزارش تغییرات")]
 ADMIN_LINKS = [heading for _, heading in ADMIN_PAGES]
 
 
@@ -206,3 +207,31 @@ def test_audit_log_filtered_by_record_type(page_as, base_url: str):
     # Another type shows none of them.
     page.goto("/admin/audit?record_type=role")
     expect(page.locator(f"table.records a[href='/accounts/{account_id}']")).to_have_count(0)
+
+
+def test_working_hours_and_a_holiday_are_set_on_the_admin_page(page_as, base_url: str):
+    page = page_as(ADMIN)
+    page.goto("/admin/business-hours")
+    expect(page.locator("#field-hours-saturday-0-start")).to_have_value("۰۸:۰۰")
+    # Thursday closes at half past twelve; the change is saved and the weekly total follows.
+    page.locator("#field-hours-thursday-0-end").fill("۱۲:۳۰")
+    response = submit_form(page, "form[action='/admin/business-hours']")
+    assert response.status == 200
+    expect(page.locator("p.notice")).to_have_text("ذخیره شد.")
+    expect(page.locator("main .muted").first).to_contain_text("۴۹٫۵ ساعت کار در هفته")
+    try:
+        word = unique_word()
+        page.locator("#field-day").fill("۱۴۰۵/۱۲/۲۹")
+        page.locator("#field-name").fill(f"ملی شدن صنعت نفت {word}")
+        with page.expect_navigation():
+            page.locator("form[action='/admin/business-hours/holidays'] button[type=submit]").click()
+        holiday = page.locator("ul.related li", has_text=word)
+        expect(holiday).to_contain_text("۲۹ اسفند ۱۴۰۵")
+        screenshot(page, "business-hours")
+        with page.expect_navigation():
+            holiday.locator("button").click()
+        expect(page.locator("ul.related li", has_text=word)).to_have_count(0)
+    finally:
+        page.goto("/admin/business-hours")
+        page.locator("#field-hours-thursday-0-end").fill("13:00")
+        submit_form(page, "form[action='/admin/business-hours']")
