@@ -13,6 +13,7 @@ import documents  # noqa: E402  (quotes, orders, invoices, payments)
 import pipelines  # noqa: E402  (pipelines, opportunities)
 import products  # noqa: E402  (products, price lists)
 import sales  # noqa: E402  (accounts, contacts, leads, merges)
+import service  # noqa: E402  (cases, queues)
 import transfer  # noqa: E402  (CSV import and export, jobs)
 from common import (  # noqa: E402
     BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, MONEY, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok,
@@ -203,6 +204,7 @@ schemas = {
     **products.SCHEMAS,
     **documents.SCHEMAS,
     **activities.SCHEMAS,
+    **service.SCHEMAS,
     **transfer.SCHEMAS,
 }
 
@@ -220,7 +222,7 @@ EXAMPLES = {
     "RoleChanges": {"permissions": {"accounts": {"read": "organisation"}}},
 }
 for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES, **products.EXAMPLES,
-                           **documents.EXAMPLES, **activities.EXAMPLES}.items():
+                           **documents.EXAMPLES, **activities.EXAMPLES, **service.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -281,6 +283,7 @@ parameters = {
     **products.PARAMETERS,
     **documents.PARAMETERS,
     **activities.PARAMETERS,
+    **service.PARAMETERS,
     **transfer.PARAMETERS,
 }
 
@@ -430,6 +433,7 @@ paths = {
     **products.PATHS,
     **documents.PATHS,
     **activities.PATHS,
+    **service.PATHS,
     **transfer.PATHS,
 }
 
@@ -461,6 +465,7 @@ document = {
         *products.TAGS,
         *documents.TAGS,
         *activities.TAGS,
+        *service.TAGS,
         *transfer.TAGS,
     ],
     "paths": paths,
