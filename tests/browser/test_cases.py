@@ -15,7 +15,7 @@ def test_a_case_typed_in_persian_is_started_answered_and_resolved(page_as, base_
     page = page_as(ADMIN)
     title = f"چاپگر {unique_word()} کاغذ را گیر می‌اندازد"
     case_id = create_record(page, base_url, "cases", {
-        "title": title, "type": "incident", "channel": "phone", "priority": "high",
+        "title": title, "type": "question", "channel": "phone", "priority": "high",
         "category": f"دسته{unique_word()}", "description": "از دیروز هر برگه را نیمه‌کاره بیرون می‌دهد.",
     })
     expect(page.locator("main h1")).to_have_text(title)
