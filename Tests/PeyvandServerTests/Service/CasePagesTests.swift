@@ -50,6 +50,27 @@ struct CasePagesTests {
         }
     }
 
+    @Test func an_accounts_page_offers_a_new_case_for_it_and_its_timeline_names_and_links_the_case() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let account = try WebClient.createdID(try await web.post("/accounts/new", [("name", "فولاد سپاهان")]))
+            let accountPath = "/accounts/\(account.uuidString.lowercased())"
+            #expect(try await web.get(accountPath).body.string.contains("/cases/new?account_id=\(account.uuidString)"))
+            let form = try await web.get("/cases/new?account_id=\(account.uuidString)").body.string
+            #expect(form.contains("فولاد سپاهان"))
+            let created = try await web.post("/cases/new", [("title", "کوره خاموش شد"), ("type", "incident"), ("channel", "phone"),
+                                                            ("priority", "urgent"), ("account_id", account.uuidString), ("account_name", "فولاد سپاهان")])
+            let caseID = try WebClient.createdID(created)
+            let timeline = try await web.get(accountPath).body.string
+            #expect(timeline.contains("href=\"/cases/\(caseID.uuidString.lowercased())\""))
+            #expect(timeline.contains("C-1405-000001 · کوره خاموش شد"))
+            // A role without case rights is not offered the button.
+            let rep = try await WebClient.signIn(app, email: try await org.addMember(role: .marketer).user.email)
+            #expect(!(try await rep.get(accountPath).body.string.contains("/cases/new")))
+        }
+    }
+
     @Test func the_queue_admin_page_makes_a_queue_that_routes_new_cases_and_is_for_administrators_only() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
