@@ -43,6 +43,21 @@ struct CasesAPITests {
         }
     }
 
+    @Test func a_repeated_idempotency_key_replays_the_first_case_and_numbers_nothing_new() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            let key = [("Idempotency-Key", "case-\(UUID())")]
+            let first = try await send(app, .POST, "cases", as: org.admin, ["title": "Repeat"], headers: key)
+            let again = try await send(app, .POST, "cases", as: org.admin, ["title": "Repeat"], headers: key)
+            #expect(first.status == .created && again.status == .created)
+            #expect(again.headers.first(name: "Idempotent-Replayed") == "true")
+            #expect(again.json["number"] as? String == first.json["number"] as? String)
+            #expect(try await SupportCase.query(on: app.db).count() == 1)
+            let next = try await send(app, .POST, "cases", as: org.admin, ["title": "Next"])
+            #expect(next.json["number"] as? String == "C-1405-000002")
+        }
+    }
+
     @Test func bad_input_is_reported_field_by_field_and_nothing_is_written() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
