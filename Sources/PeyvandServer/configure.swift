@@ -34,6 +34,7 @@ public func configure(
     app.migrations.add(PlatformModule.migrations)
     app.migrations.add(SalesModule.migrations)
     app.migrations.add(ActivitiesModule.migrations)
+    app.migrations.add(ServiceModule.migrations)
     if case .sqlite = settings.database {
         // Persistent in the file: readers never block the writer and vice versa.
         _ = try await app.db.sql().raw("PRAGMA journal_mode=WAL").all()

@@ -51,6 +51,7 @@ func routes(_ app: Application) throws {
     salesRoutes(signedIn)
     documentRoutes(signedIn)
     activityRoutes(signedIn)
+    serviceRoutes(signedIn)
 
     signedIn.on(.POST, "import", ":resource", body: .collect(maxSize: ImportExportAPI.maximumFileSize), use: ImportExportAPI.start)
     signedIn.get("imports", ":id", use: ImportExportAPI.show)
@@ -169,6 +170,28 @@ private func activityRoutes(_ signedIn: any RoutesBuilder) {
     }
 }
 
+private func serviceRoutes(_ signedIn: any RoutesBuilder) {
+    let cases = signedIn.grouped("cases")
+    cases.get(use: CasesAPI.list)
+    cases.post(use: CasesAPI.create)
+    cases.get(":id", use: CasesAPI.show)
+    cases.patch(":id", use: CasesAPI.update)
+    cases.delete(":id", use: CasesAPI.delete)
+    cases.post(":id", "restore", use: CasesAPI.restore)
+    cases.post(":id", "resolve", use: CasesAPI.resolve)
+    cases.post(":id", "close", use: CasesAPI.close)
+    cases.post(":id", "reopen", use: CasesAPI.reopen)
+    cases.get(":id", "comments", use: CasesAPI.comments)
+    cases.post(":id", "comments", use: CasesAPI.addComment)
+
+    let queues = signedIn.grouped("queues")
+    queues.get(use: QueuesAPI.list)
+    queues.post(use: QueuesAPI.create)
+    queues.get(":id", use: QueuesAPI.show)
+    queues.patch(":id", use: QueuesAPI.update)
+    queues.delete(":id", use: QueuesAPI.delete)
+}
+
 /// The browser UI: server-rendered pages behind a session cookie with CSRF protection.
 private func webRoutes(_ app: Application) {
     let assets = StaticAssets.loadBundled()
@@ -210,6 +233,9 @@ private func webRoutes(_ app: Application) {
     SettingsAdminPages.register(on: signedIn)
     BusinessCalendarAdminPages.register(on: signedIn)
     PipelineAdminPages.register(on: signedIn)
+    CasePages.register(on: signedIn)
+    CasePages.registerActions(on: signedIn)
+    QueueAdminPages.register(on: signedIn)
     signedIn.get(SiteURL.search.pathComponents, use: SearchPages.results)
     signedIn.get(SiteURL.searchSuggestions.pathComponents, use: SearchPages.suggestions)
 }

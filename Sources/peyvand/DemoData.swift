@@ -4,7 +4,7 @@ import PeyvandServer
 import Vapor
 
 /// A small demo organisation for trying Peyvand out: an admin, a sales team with a manager and
-/// two reps, and a support agent. Loaded only into an empty database.
+/// two reps, two support agents with their queues and a set of cases in every status. Loaded only into an empty database.
 enum DemoData {
     struct Login {
         var email: String
@@ -29,16 +29,19 @@ enum DemoData {
             ("reza@demo.peyvand.ir", "رضا کریمی", .salesRep),
             ("sara@demo.peyvand.ir", "سارا محمدی", .salesRep),
             ("support@demo.peyvand.ir", "نرگس حسینی", .supportAgent),
+            ("amir@demo.peyvand.ir", "امیر نوری", .supportAgent),
         ]
-        var salesTeam: [UUID] = []
+        var salesTeam: [UUID] = [], agents: [UUID] = []
         for (email, name, role) in people {
             let (_, user) = try await organisations.createUser(.init(email: email, name: name, password: password, roleKey: role.rawValue),
                                                                organisationName: "")
-            if role != .supportAgent { salesTeam.append(user.id!) }
+            if role == .supportAgent { agents.append(user.id!) } else { salesTeam.append(user.id!) }
         }
         let context = try await AuthService(store: app.store, hasher: app.peyvand.hasher, pepper: app.peyvand.settings.secret)
             .context(forUser: admin.id!, language: .fa, requestID: nil)
         _ = try await TeamService(store: app.store).create(name: "فروش تهران", memberIDs: salesTeam, by: context)
+        _ = try await TeamService(store: app.store).create(name: "پشتیبانی", memberIDs: agents, by: context)
+        _ = try await DemoCases(store: app.store).load(agents: agents, by: context)
         return Login(email: admin.email, password: password)
     }
 }

@@ -140,10 +140,10 @@ SCHEMAS = {
             "at": {**TIMESTAMP, "description": "When it happened (an activity: its start, else its due time, else its "
                                                "creation; a document: its creation); the timeline is ordered by it, "
                                                "newest first."},
-            "record_type": {"type": "string", "enum": REGARDING_TYPES + DOCUMENT_KINDS,
+            "record_type": {"type": "string", "enum": REGARDING_TYPES + DOCUMENT_KINDS + ["case"],
                             "description": "The record it belongs to: the timeline's own record or one of its "
-                                           "children; for a document entry, the document itself (`quote`, `order`, "
-                                           "`invoice`)."},
+                                           "children (an account's or contact's service cases are `case`); for a "
+                                           "document entry, the document itself (`quote`, `order`, `invoice`)."},
             "record_id": {**UUID, "description": "That record's id (a document entry's is the document's own)."},
             "activity": schema("Activity"),
             "stage_change": schema("StageChange"),
@@ -306,10 +306,10 @@ PATHS = {
                               "right."),
     },
     **timeline_path("accounts", "Account", "Accounts",
-                    f", its contacts and its opportunities (the {MAX_CHILDREN} newest of each that the caller may "
+                    f", its contacts, opportunities and cases (the {MAX_CHILDREN} newest of each that the caller may "
                     "read)"),
     **timeline_path("contacts", "Contact", "Contacts",
-                    f" and its opportunities (the {MAX_CHILDREN} newest that the caller may read)"),
+                    f", its opportunities and cases (the {MAX_CHILDREN} newest of each that the caller may read)"),
     **timeline_path("leads", "Lead", "Leads", ""),
     **timeline_path("opportunities", "Opportunity", "Opportunities", ""),
 }

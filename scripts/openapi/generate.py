@@ -14,6 +14,7 @@ import documents  # noqa: E402  (quotes, orders, invoices, payments)
 import pipelines  # noqa: E402  (pipelines, opportunities)
 import products  # noqa: E402  (products, price lists)
 import sales  # noqa: E402  (accounts, contacts, leads, merges)
+import service  # noqa: E402  (cases, queues)
 import transfer  # noqa: E402  (CSV import and export, jobs)
 from common import (  # noqa: E402
     BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, MONEY, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok,
@@ -204,6 +205,7 @@ schemas = {
     **products.SCHEMAS,
     **documents.SCHEMAS,
     **activities.SCHEMAS,
+    **service.SCHEMAS,
     **transfer.SCHEMAS,
     **business_calendar.SCHEMAS,
 }
@@ -222,7 +224,7 @@ EXAMPLES = {
     "RoleChanges": {"permissions": {"accounts": {"read": "organisation"}}},
 }
 for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES, **products.EXAMPLES,
-                           **documents.EXAMPLES, **activities.EXAMPLES}.items():
+                           **documents.EXAMPLES, **activities.EXAMPLES, **service.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -283,6 +285,7 @@ parameters = {
     **products.PARAMETERS,
     **documents.PARAMETERS,
     **activities.PARAMETERS,
+    **service.PARAMETERS,
     **transfer.PARAMETERS,
 }
 
@@ -432,6 +435,7 @@ paths = {
     **products.PATHS,
     **documents.PATHS,
     **activities.PATHS,
+    **service.PATHS,
     **transfer.PATHS,
     **business_calendar.PATHS,
 }
@@ -464,6 +468,7 @@ document = {
         *products.TAGS,
         *documents.TAGS,
         *activities.TAGS,
+        *service.TAGS,
         *transfer.TAGS,
         *business_calendar.TAGS,
     ],

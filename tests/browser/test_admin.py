@@ -15,9 +15,9 @@ FORBIDDEN_FA = "اجازهٔ این کار را ندارید."
 WEAK_PASSWORD_FA = "گذرواژه باید دست‌کم ۱۰ نویسه و شامل حرف و رقم باشد."
 NEW_USER_PASSWORD = "peyvand-new-user-1405"
 ADMIN_PAGES = [("/admin/users", "کاربران"), ("/admin/teams", "تیم‌ها"), ("/admin/roles", "نقش‌ها و دسترسی‌ها"),
-               ("/admin/pipelines", "قیف‌های فروش"), ("/products", "کالاها و خدمات"), ("/price-lists", "فهرست‌های قیمت"),
-               ("/admin/settings", "تنظیمات سازمان"), ("/admin/business-hours", "ساعات کاری و تعطیلات"),
-               ("/admin/audit", "گزارش تغییرات")]
+               ("/admin/pipelines", "قیف‌های فروش"), ("/admin/queues", "صف‌های پشتیبانی"), ("/products", "کالاها و خدمات"),
+               ("/price-lists", "فهرست‌های قیمت"), ("/admin/settings", "تنظیمات سازمان"),
+               ("/admin/business-hours", "ساعات کاری و تعطیلات"), ("/admin/audit", "گزارش تغییرات")]
 ADMIN_LINKS = [heading for _, heading in ADMIN_PAGES]
 
 
@@ -46,7 +46,7 @@ def test_admin_index_links_to_every_administration_page(page_as, base_url: str):
 def test_sales_rep_has_no_administration(page_as, base_url: str):
     reza = page_as(REZA)
     reza.goto("/")
-    expect(reza.locator("header.app-header nav a")).to_have_count(8)
+    expect(reza.locator("header.app-header nav a")).to_have_count(9)
     expect(header_admin_link(reza)).to_have_count(0)
     for address in ["/admin", "/admin/users", "/admin/roles", "/admin/settings", "/admin/audit"]:
         response = reza.goto(address)

@@ -60,8 +60,9 @@ struct PageStatementCountTests {
             #expect(accounts30 <= 7, "accounts list: \(accounts30)")
             #expect(opportunities30 <= 11, "opportunities list: \(opportunities30)")
             #expect(leads60 <= 7, "leads list: \(leads60)")
-            #expect(record <= 13, "contact page: \(record)")
-            #expect(busyAccount <= 20, "account page: \(busyAccount)")
+            // The timeline's one lookup of the record's service cases (not per row) is in these two.
+            #expect(record <= 14, "contact page: \(record)")
+            #expect(busyAccount <= 21, "account page: \(busyAccount)")
             #expect(board <= 15, "board: \(board)")
             #expect(home <= 14, "home: \(home)")
             print("statements per page: contacts \(contacts50), sorted \(sorted50), search \(search50), accounts \(accounts30), "

@@ -24,6 +24,17 @@ struct TranslationsTests {
         }
     }
 
+    @Test func every_case_and_queue_value_has_both_names() {
+        let values = Self.names(SupportCase.CaseType.self) + Self.names(SupportCase.Channel.self) + Self.names(SupportCase.Priority.self)
+            + Self.names(SupportCase.Status.self) + Self.names(CaseComment.Visibility.self) + Self.names(ServiceQueue.AssignmentMode.self)
+            + CaseInput.languages
+        for value in values {
+            let persian = CaseText.value(value, in: .fa), english = CaseText.value(value, in: .en)
+            #expect(persian != value && english != value, "\(value) lacks a name")
+            #expect(persian.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }, "\(value) has no Persian name")
+        }
+    }
+
     @Test func every_document_and_activity_status_has_both_names() {
         for value in Self.names(SalesOrder.Status.self) + Self.names(Invoice.Status.self) + Self.names(Payment.Method.self) {
             #expect(DocumentText.status(value, in: .fa) != value && DocumentText.status(value, in: .en) != value, "\(value)")

@@ -26,7 +26,7 @@ public struct TimelineEntry: Sendable {
 
 /// The 360° view of an account, contact, lead or opportunity: its activities, its opportunities'
 /// stage changes and every audited change, of the record and of its children (an account's
-/// contacts and opportunities, a contact's opportunities), newest first. Only children the
+/// contacts, opportunities and service cases, a contact's opportunities and cases), newest first. Only children the
 /// actor may read take part. Each source is read with its own keyset query, then merged.
 public struct TimelineService: Sendable {
     public let store: Store
@@ -50,9 +50,11 @@ public struct TimelineService: Sendable {
             ids[Account.auditType] = [id]
             ids[Contact.auditType] = try await children(Contact.self, in: context) { $0.filter(\.$accountID == id) }
             ids[Opportunity.auditType] = try await children(Opportunity.self, in: context) { $0.filter(\.$accountID == id) }
+            ids[SupportCase.auditType] = try await children(SupportCase.self, in: context) { $0.filter(\.$accountID == id) }
         case .contact:
             ids[Contact.auditType] = [id]
             ids[Opportunity.auditType] = try await children(Opportunity.self, in: context) { $0.filter(\.$contactID == id) }
+            ids[SupportCase.auditType] = try await children(SupportCase.self, in: context) { $0.filter(\.$contactID == id) }
         case .lead:
             ids[Lead.auditType] = [id]
         case .opportunity:

@@ -102,20 +102,25 @@ enum DocumentLines {
 /// duplicates under concurrent creation (the counter row is locked by the UPDATE).
 enum DocumentNumbers {
     static func next(_ kind: DocumentKind, organisationID: UUID, at now: Date, on database: any Database) async throws -> String {
+        try await next(series: kind.rawValue, prefix: kind.prefix, organisationID: organisationID, at: now, on: database)
+    }
+
+    /// A number of any series kept in `document_sequences` (`series` is its `kind`, e.g. `case`).
+    static func next(series: String, prefix: String, organisationID: UUID, at now: Date, on database: any Database) async throws -> String {
         let year = JalaliDate.year(of: now)
         let sql = try database.sql()
         try await sql.raw("""
             INSERT INTO document_sequences (id, org_id, kind, year, last_number)
-            VALUES (\(bind: UUIDv7.make()), \(bind: organisationID), \(bind: kind.rawValue), \(bind: year), 0)
+            VALUES (\(bind: UUIDv7.make()), \(bind: organisationID), \(bind: series), \(bind: year), 0)
             ON CONFLICT (org_id, kind, year) DO NOTHING
             """).run()
         guard let row = try await sql.raw("""
             UPDATE document_sequences SET last_number = last_number + 1
-            WHERE org_id = \(bind: organisationID) AND kind = \(bind: kind.rawValue) AND year = \(bind: year)
+            WHERE org_id = \(bind: organisationID) AND kind = \(bind: series) AND year = \(bind: year)
             RETURNING last_number
             """).first()
         else { throw PlatformError.notFound(recordType: "document_sequence") }
         let number = try row.decode(column: "last_number", as: Int.self)
-        return "\(kind.prefix)-\(year)-\(String(format: "%06d", number))"
+        return "\(prefix)-\(year)-\(String(format: "%06d", number))"
     }
 }

@@ -11,6 +11,8 @@ struct TimelineView {
     /// Names of the stages and people the entries mention, fetched once for the whole page.
     var stageNames: [UUID: String] = [:]
     var userNames: [UUID: String] = [:]
+    /// Number and title of the service cases whose changes the entries show.
+    var caseNames: [UUID: String] = [:]
 
     static let pageSize = 20
 
@@ -33,6 +35,13 @@ struct TimelineView {
             for user in try await User.query(on: page.store.database)
                 .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ userIDs).all() {
                 view.userNames[user.id!] = user.name
+            }
+        }
+        let caseIDs = Set(result.items.compactMap { $0.audit?.recordType == SupportCase.auditType ? $0.recordID : nil })
+        if !caseIDs.isEmpty {
+            for supportCase in try await SupportCase.query(on: page.store.database)
+                .filter(\.$organisationID == page.context.organisationID).filter(\.$id ~~ caseIDs).all() {
+                view.caseNames[supportCase.id!] = "\(supportCase.number) · \(supportCase.title)"
             }
         }
         return view
@@ -111,7 +120,10 @@ struct TimelineView {
                 if case .object(let members) = value { return members.keys.sorted() }
                 return nil
             } ?? []
-            return .div(.strong(.text(text(action))),
+            return .div(.unwrap(caseNames[audit.recordID]) { name in
+                            .group(.a(.href(SiteURL.record(.cases, audit.recordID).path), .attribute(named: "dir", value: "auto"), .text(name)), .text(" · "))
+                        },
+                        .strong(.text(text(action))),
                         .unwrap(audit.actorUserID.flatMap { userNames[$0] }) { .text(" · " + $0) },
                         .if(action == .updated && !fields.isEmpty, .span(.class("muted"), .text(" · \(text(.changedFields)): " + fields.joined(separator: ", ")))))
         }

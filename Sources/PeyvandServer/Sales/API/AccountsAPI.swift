@@ -62,7 +62,7 @@ enum AccountsAPI {
         let sourceID = reader.uuid("source_id")
         if sourceID == nil { reader.validator.add("source_id", .required) }
         try reader.finish()
-        let merged = try await MergeService(store: request.store, moreReferences: ActivitiesModule.mergeReferences).mergeAccount(sourceID!, into: try idParameter(request),
+        let merged = try await MergeService(store: request.store, moreReferences: ServiceModule.allMergeReferences).mergeAccount(sourceID!, into: try idParameter(request),
                                                                         expectedVersion: Versioning.expectedVersion(request), by: context)
         return try jsonResponse(AccountDTO(merged, language: context.language), version: merged.version)
     }

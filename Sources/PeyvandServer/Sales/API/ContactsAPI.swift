@@ -62,7 +62,7 @@ enum ContactsAPI {
         let sourceID = reader.uuid("source_id")
         if sourceID == nil { reader.validator.add("source_id", .required) }
         try reader.finish()
-        let merged = try await MergeService(store: request.store, moreReferences: ActivitiesModule.mergeReferences).mergeContact(sourceID!, into: try idParameter(request),
+        let merged = try await MergeService(store: request.store, moreReferences: ServiceModule.allMergeReferences).mergeContact(sourceID!, into: try idParameter(request),
                                                                         expectedVersion: Versioning.expectedVersion(request), by: context)
         return try jsonResponse(ContactDTO(merged, language: context.language), version: merged.version)
     }

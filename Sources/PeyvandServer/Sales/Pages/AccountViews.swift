@@ -43,6 +43,9 @@ enum AccountViews {
         } ?? []
         return .group(
             RecordView.header(account.name, subtitle: SalesText.value(account.kind, in: language), actions: [
+                .if(page.context.permissions.scope(for: .cases, .create) != nil,
+                    .a(.class("button quiet"), .href(SiteURL.newRecord(.cases).with([("account_id", id.uuidString)]).attributeEscaped),
+                       .text(page.text(.newCase)))),
                 .if(canEdit, .a(.class("button"), .href(SiteURL.editRecord(.accounts, id).path), .text(page.text(.edit)))),
                 .if(canDelete, page.button(page.text(.delete), posting: SiteURL.recordAction(.accounts, id, "delete").path,
                                            hidden: [("version", String(account.version))], class: "danger",

@@ -52,6 +52,9 @@ enum ContactViews {
         let preferences = contact.preferences
         return .group(
             RecordView.header(contact.fullName, subtitle: [contact.jobTitle, accountName].compactMap { $0 }.joined(separator: " · "), actions: [
+                .if(page.context.permissions.scope(for: .cases, .create) != nil,
+                    .a(.class("button quiet"), .href(SiteURL.newRecord(.cases).with([("contact_id", id.uuidString), ("account_id", contact.accountID?.uuidString)])
+                        .attributeEscaped), .text(page.text(.newCase)))),
                 .if(canEdit, .a(.class("button"), .href(SiteURL.editRecord(.contacts, id).path), .text(page.text(.edit)))),
                 .if(canDelete, page.button(page.text(.delete), posting: SiteURL.recordAction(.contacts, id, "delete").path,
                                            hidden: [("version", String(contact.version))], class: "danger",

@@ -103,7 +103,7 @@ extension MergePages where Record == Contact {
         resource: .contacts, find: { id, page in try await ContactService(store: page.store).find(id, in: page.context) },
         name: \.fullName, values: { ContactViews.values(of: $0, display: $1) }, labels: { ContactViews.labels(in: $0) },
         merge: { source, target, version, page in
-            _ = try await MergeService(store: page.store, moreReferences: ActivitiesModule.mergeReferences)
+            _ = try await MergeService(store: page.store, moreReferences: ServiceModule.allMergeReferences)
                 .mergeContact(source, into: target, expectedVersion: version, by: page.context)
         })
 }
@@ -113,7 +113,7 @@ extension MergePages where Record == Account {
         resource: .accounts, find: { id, page in try await AccountService(store: page.store).find(id, in: page.context) },
         name: \.name, values: { AccountViews.values(of: $0, display: $1) }, labels: { AccountViews.labels(in: $0) },
         merge: { source, target, version, page in
-            _ = try await MergeService(store: page.store, moreReferences: ActivitiesModule.mergeReferences)
+            _ = try await MergeService(store: page.store, moreReferences: ServiceModule.allMergeReferences)
                 .mergeAccount(source, into: target, expectedVersion: version, by: page.context)
         })
 }

@@ -51,6 +51,11 @@ enum SearchPages {
                 .map { Hit(resource: .products, id: $0.id!, title: $0.displayName(in: context.language), detail: $0.sku) }
             groups.append(Group(resource: .products, hits: hits))
         }
+        if may(.cases) {
+            let hits = try await CaseService(store: store).list(request, in: context).items
+                .map { Hit(resource: .cases, id: $0.id!, title: $0.title, detail: $0.number) }
+            groups.append(Group(resource: .cases, hits: hits))
+        }
         return groups
     }
 

@@ -8,7 +8,7 @@ import Vapor
 enum Layout {
     /// The parts of the app the navigation links to.
     enum Section: CaseIterable {
-        case home, accounts, contacts, leads, opportunities, quotes, products, activities
+        case home, accounts, contacts, leads, opportunities, quotes, products, activities, cases
 
         var url: SiteURL {
             switch self {
@@ -20,6 +20,7 @@ enum Layout {
             case .quotes: .records(.quotes)
             case .products: .records(.products)
             case .activities: .activities
+            case .cases: .records(.cases)
             }
         }
 
@@ -34,6 +35,7 @@ enum Layout {
             case .quotes: .quotes
             case .products: .products
             case .activities: .activities
+            case .cases: .cases
             }
         }
 
@@ -47,6 +49,7 @@ enum Layout {
             case .quotes: .quotes
             case .products: .products
             case .activities: .activities
+            case .cases: .cases
             }
         }
     }

@@ -96,6 +96,7 @@ extension WebResource {
         case .products: .products
         case .priceLists: .priceLists
         case .activities: .activities
+        case .cases: .cases
         }
     }
 
@@ -111,6 +112,7 @@ extension WebResource {
         case Product.auditType: self = .products
         case PriceList.auditType: self = .priceLists
         case Activity.auditType: self = .activities
+        case SupportCase.auditType: self = .cases
         default: self = .contacts
         }
     }

@@ -2,7 +2,7 @@ import PeyvandCore
 
 /// Labels of the administration pages, in both languages.
 enum AdminText {
-    case administration, users, teams, roles, auditLog, settings, pipelines
+    case administration, users, teams, roles, auditLog, settings, pipelines, queues
     case name, email, role, active, inactive, language, password, members, newUser, newTeam, newRole, builtIn
     case permissionMatrix, module, noAccess, scope(PermissionScope), action(PermissionAction), moduleName(PermissionModule)
     case when, who, what, record, changedFields, recordType, anyone, everything, fromDay, toDay, fiscalYearStart
@@ -20,6 +20,7 @@ enum AdminText {
         case .auditLog: ("گزارش تغییرات", "Audit log")
         case .settings: ("تنظیمات سازمان", "Organisation settings")
         case .pipelines: ("قیف‌های فروش", "Pipelines")
+        case .queues: ("صف‌های پشتیبانی", "Service queues")
         case .name: ("نام", "Name")
         case .email: ("ایمیل", "Email")
         case .role: ("نقش", "Role")

@@ -19,6 +19,7 @@ enum UserAdminPages {
         let page = try page(request)
         let links: [(SiteURL, String)] = [(.admin("users"), text(.users, page)), (.admin("teams"), text(.teams, page)),
                                           (.admin("roles"), text(.roles, page)), (.admin("pipelines"), text(.pipelines, page)),
+                                          (.admin("queues"), text(.queues, page)),
                                           (.records(.products), page.text(.products)), (.records(.priceLists), page.text(.priceLists)),
                                           (.admin("settings"), text(.settings, page)), (BusinessCalendarAdminPages.path, text(.businessCalendar, page)),
                                           (.admin("audit"), text(.auditLog, page))]
