@@ -11,8 +11,8 @@ Sources of truth (keep in step by hand):
   ImportRows}.swift,
   Sources/PeyvandCore/Platform/CSV/CSVReader.swift;
 - export columns and rights: Sources/PeyvandCore/Platform/CSV/CSVExport.swift, Sources/PeyvandCore/Sales/CSV/SalesExports.swift,
-  Sources/PeyvandCore/Activities/CSV/ActivityExports.swift; its query parameters are the resource's list parameters
-  (ImportExportAPI.exportResponse: SalesRequests.listRequest with `AccountsAPI.filters`, …, `ActivitiesAPI.filters`);
+  Sources/PeyvandCore/Activities/CSV/ActivityExports.swift, Sources/PeyvandCore/Service/CSV/ServiceExports.swift; its query parameters are the resource's list parameters
+  (ImportExportAPI.exportResponse: SalesRequests.listRequest with `AccountsAPI.filters`, …, `CasesAPI.filters`);
 - enums: Sources/PeyvandCore/Platform/Imports/DataImport.swift (Status, DuplicatePolicy),
   Sources/PeyvandCore/Platform/Models/Job.swift (Status).
 """
@@ -23,11 +23,12 @@ import documents
 import pipelines
 import products
 import sales
+import service
 from common import IDEMPOTENCY_ERRORS, REQ_ID, TIMESTAMP, UUID, P, json_ok, obj, op, problem_response, problems
 
 # ---------------------------------------------------------------- enums and limits
 RESOURCES = ["accounts", "contacts", "leads", "products"]    # ImportResource
-EXPORT_RESOURCES = RESOURCES + ["opportunities", "quotes", "orders", "invoices", "activities"]  # ExportResource
+EXPORT_RESOURCES = RESOURCES + ["opportunities", "quotes", "orders", "invoices", "activities", "cases"]  # ExportResource
 IMPORT_STATUSES = ["staged", "queued", "running", "completed", "failed"]  # DataImport.Status
 DUPLICATE_POLICIES = ["skip", "update", "create"]            # DataImport.DuplicatePolicy
 JOB_STATUSES = ["queued", "running", "succeeded", "dead"]    # Job.Status
@@ -119,6 +120,9 @@ EXPORT_COLUMNS = {
                  "total", "paid", "created_at"],
     "activities": ["id", "kind", "subject", "status", "priority", "direction", "due_at", "start_at", "end_at", "remind_at",
                    "completed_at", "regarding_type", "regarding_id", "participants", "body", "created_at"],
+    "cases": ["id", "number", "title", "type", "channel", "priority", "status", "account", "contact", "product",
+              "product_model", "serial_number", "category", "queue", "first_response_at", "resolved_at", "closed_at",
+              "resolution", "description", "created_at"],
 }
 
 
@@ -214,7 +218,7 @@ def _resolved(parameter):
     if ref is None:
         return parameter
     name = ref.rsplit("/", 1)[-1]
-    for module in (sales, products, pipelines, documents, activities):
+    for module in (sales, products, pipelines, documents, activities, service):
         if name in module.PARAMETERS:
             return module.PARAMETERS[name]
     raise KeyError(name)
@@ -227,7 +231,7 @@ _LIST_PARAMS = {
     "products": [sales.text_query("product_line", "Only products of exactly this product line."),
                  products.PARAMETERS["IsActive"], products.PARAMETERS["CurrencyFilter"]],
     "opportunities": pipelines.LIST_PARAMS, "quotes": documents.QUOTE_LIST_PARAMS, "orders": documents.ORDER_LIST_PARAMS,
-    "invoices": documents.INVOICE_LIST_PARAMS, "activities": activities.LIST_PARAMS,
+    "invoices": documents.INVOICE_LIST_PARAMS, "activities": activities.LIST_PARAMS, "cases": service.LIST_PARAMS,
 }
 
 
@@ -260,11 +264,12 @@ def _resource_filters():
 
 EXPORT_SORTS = _union(sales.ACCOUNT_SORTS, sales.CONTACT_SORTS, sales.LEAD_SORTS, products.PRODUCT_SORTS,
                       pipelines.OPPORTUNITY_SORTS, documents.QUOTE_SORTS, documents.ORDER_SORTS, documents.INVOICE_SORTS,
-                      activities.ACTIVITY_SORTS)
+                      activities.ACTIVITY_SORTS, service.CASE_SORTS)
 _SORTS_BY_RESOURCE = {"accounts": sales.ACCOUNT_SORTS, "contacts": sales.CONTACT_SORTS, "leads": sales.LEAD_SORTS,
                       "products": products.PRODUCT_SORTS, "opportunities": pipelines.OPPORTUNITY_SORTS,
                       "quotes": documents.QUOTE_SORTS, "orders": documents.ORDER_SORTS,
-                      "invoices": documents.INVOICE_SORTS, "activities": activities.ACTIVITY_SORTS}
+                      "invoices": documents.INVOICE_SORTS, "activities": activities.ACTIVITY_SORTS,
+                      "cases": service.CASE_SORTS}
 EXPORT_PARAMS = [
     sales.query("limit", {"type": "integer", "minimum": 1, "maximum": 200},
                 "Checked as on the list (1…200, else 422) but ignored: the export has every matching record."),

@@ -35,6 +35,8 @@ struct ListExportTests {
             _ = try await post("opportunities", ["name": "CRM پارس", "account_id": accountID, "pipeline_id": pipeline["id"]!])
             _ = try await post("quotes", ["account_id": accountID, "lines": [["description": "نصب", "quantity": 2, "unit_price_minor": 1_000]]])
             _ = try await post("activities", ["kind": "call", "subject": "تماس پیگیری", "regarding": ["type": "account", "id": accountID]])
+            _ = try await post("cases", ["title": "چاپگر روشن نمی‌شود", "type": "incident", "channel": "phone", "priority": "high",
+                                         "account_id": accountID])
             _ = try await post("accounts", ["name": "Elsewhere"], as: other.admin.bearer.json)
 
             // act
@@ -49,6 +51,7 @@ struct ListExportTests {
             let orders = try await export("orders")
             let invoices = try await export("invoices")
             let activities = try await export("activities?kind=call")
+            let cases = try await export("cases?priority=high")
 
             // verify: one row per matching record, names instead of ids, money in rials
             #expect(opportunities.count == 2)
@@ -63,6 +66,7 @@ struct ListExportTests {
             #expect(activities.count == 2)
             #expect(activities[1].contains("call,تماس پیگیری,open") && activities[1].contains("account,\(accountID.uppercased())"))
             #expect(!activities.joined().contains("Elsewhere"))
+            #expect(cases.count == 2 && cases[1].contains(",چاپگر روشن نمی‌شود,incident,phone,high,new,پارس,"))
         }
     }
 

@@ -212,7 +212,7 @@ struct RecordPagesTests {
             #expect(csv.body.string.contains("Shirazi"))
             #expect(!csv.body.string.contains("Tehrani"))
             // Lists without an import still export what they show.
-            for resource in ["opportunities", "activities", "quotes", "orders", "invoices"] {
+            for resource in ["opportunities", "activities", "quotes", "orders", "invoices", "cases"] {
                 #expect(try await web.get("/\(resource)?sort=created_at").body.string.contains(#"href="/\#(resource)/export?sort=created_at""#), "\(resource)")
                 let download = try await web.get("/\(resource)/export?sort=created_at")
                 #expect(download.status == .ok && download.body.string.hasPrefix("\u{FEFF}id,"), "\(resource)")

@@ -90,6 +90,7 @@ enum ImportExportAPI {
         case .orders: try await stream(SalesExports.orders, filters: DocumentsAPI.orderFilters, as: resource, request)
         case .invoices: try await stream(SalesExports.invoices, filters: DocumentsAPI.invoiceFilters, as: resource, request)
         case .activities: try await stream(ActivityExports.activities, filters: ActivitiesAPI.filters, as: resource, request)
+        case .cases: try await stream(ServiceExports.cases, filters: CasesAPI.filters, as: resource, request)
         }
     }
 
@@ -123,5 +124,5 @@ enum ImportExportAPI {
 
 /// Every list that downloads as CSV, at `GET /api/v1/export/{resource}` and from its list page.
 enum ExportResource: String, CaseIterable, Sendable {
-    case accounts, contacts, leads, products, opportunities, quotes, orders, invoices, activities
+    case accounts, contacts, leads, products, opportunities, quotes, orders, invoices, activities, cases
 }
