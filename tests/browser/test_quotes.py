@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from records import create_account, detail, pick_product, post_form
+from records import create_account, detail, list_names, pick_product, post_form
 from support import (ADMIN, ORGANISATION_NAME, create_product, horizontal_overflow, jalali_long, legal_entity_id, page_as,  # noqa: F401
                      persian_digits, quote_line, submit_form, today_in_tehran, toman, unique_word)
 
@@ -82,13 +82,14 @@ def test_quote_editor_shows_server_totals_while_typing_then_print_send_and_accep
     expect(detail(page, "سازمان").locator("a")).to_have_attribute("href", f"/accounts/{account_id}")
     # The list shows it first (newest first) with its buyer, status and total.
     page.goto("/quotes")
+    # (the first column holds the bulk-action tick box)
     newest = page.locator("table.records tbody tr").first.locator("td")
-    expect(newest.nth(0)).to_have_text(number)
-    expect(newest.nth(1)).to_have_text(company)
-    expect(newest.nth(2)).to_have_text("پیش‌نویس")
-    expect(newest.nth(3)).to_have_text(toman(total))
+    expect(newest.nth(1)).to_have_text(number)
+    expect(newest.nth(2)).to_have_text(company)
+    expect(newest.nth(3)).to_have_text("پیش‌نویس")
+    expect(newest.nth(4)).to_have_text(toman(total))
     with page.expect_navigation():
-        newest.nth(0).locator("a").click()
+        newest.nth(1).locator("a").click()
     assert page.url == f"{base_url}/quotes/{quote_id}"
 
     # The printable page: no app header, the number, seller and buyer, today's Jalali date.
@@ -149,5 +150,5 @@ def test_quote_list_search_finds_a_quote_by_its_full_number(page_as, base_url: s
     page.locator("form.list-filters input[name=q]").fill(number)
     assert submit_form(page, "form.list-filters").status == 200
     expect(page.locator("form.list-filters input[name=q]")).to_have_value(number)
-    found = page.locator("table.records tbody tr td:first-child").all_inner_texts()
+    found = list_names(page)
     assert found == [number], f"searching the quotes for {number} found {found}"
