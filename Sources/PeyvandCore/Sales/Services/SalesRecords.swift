@@ -41,7 +41,7 @@ enum SalesRecords {
         _ = try await find(type, id, for: action, in: context, on: database)
         let version = try await VersionGuard.bump(Record.schema, id: id, organisationID: context.organisationID,
                                                   expected: expectedVersion, recordType: Record.auditType, on: database)
-        var record = try await find(type, id, for: action, in: context, on: database)
+        let record = try await find(type, id, for: action, in: context, on: database)
         record.version = version
         return record
     }
@@ -115,7 +115,7 @@ enum SalesRecords {
                                              store: Store) async throws -> Record {
         guard context.isAdministrator else { throw PlatformError.forbidden(.administration, .update) }
         return try await store.write { database in
-            guard var record = try await Record.query(on: database).withDeleted().scoped(to: context).filter(\._$id == id).first(),
+            guard let record = try await Record.query(on: database).withDeleted().scoped(to: context).filter(\._$id == id).first(),
                   record.deletedAt != nil
             else { throw PlatformError.notFound(recordType: Record.auditType) }
             try await record.restore(on: database)
