@@ -71,6 +71,49 @@ struct PageStatementCountTests {
     }
 }
 
+extension PageStatementCountTests {
+    @Test func the_cases_list_and_a_case_page_run_a_fixed_number_of_statements_whatever_the_rows() async throws {
+        try await withApp { app in
+            // setup: 40 cases of several accounts, contacts, owners and queues, one with comments and a related case
+            let org = try await TestOrganisation.make(app)
+            let agent = try await org.addMember(role: .supportAgent)
+            func post(_ path: String, _ body: [String: Any]) async throws -> String {
+                let response = try await app.testing().sendRequest(.POST, "api/v1/\(path)", headers: org.admin.bearer.json, body: jsonBody(body))
+                #expect(response.status == .created, "\(path): \(response.body.string)")
+                return try #require(response.json["id"] as? String)
+            }
+            _ = try await post("queues", ["name": "Hardware", "member_ids": [agent.id.uuidString], "assignment_mode": "round_robin",
+                                          "rules": [["type": "incident"]]])
+            var ids: [String] = []
+            for index in 0..<40 {
+                let account = try await post("accounts", ["name": "Customer \(index)"])
+                let contact = try await post("contacts", ["last_name": "Person \(index)", "account_id": account])
+                ids.append(try await post("cases", ["title": "Case \(index)", "type": index.isMultiple(of: 2) ? "incident" : "question",
+                                                    "account_id": account, "contact_id": contact]))
+            }
+            _ = try await post("cases/\(ids[0])/comments", ["body": "Called the customer", "visibility": "public"])
+            _ = try await post("cases/\(ids[0])/comments", ["body": "Needs a new part", "visibility": "internal"])
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            app.middleware.use(StatementCounter())
+
+            // act
+            func statements(_ path: String) async throws -> Int {
+                let response = try await web.get(path)
+                #expect(response.status == .ok, "\(path)")
+                return try #require(response.headers.first(name: StatementCounter.header).flatMap(Int.init), "\(path)")
+            }
+            let list2 = try await statements("/cases?limit=2"), list40 = try await statements("/cases?limit=40")
+            let page = try await statements("/cases/\(ids[0])")
+
+            // verify
+            #expect(list2 == list40, "cases: \(list2) / \(list40)")
+            #expect(list40 <= 9, "cases list: \(list40)")
+            #expect(page <= 12, "case page: \(page)")
+            print("statements per page: cases \(list40), case \(page)")
+        }
+    }
+}
+
 /// Counts the SQL statements a request runs and answers with the count in a header. The drivers
 /// log each statement ("Executing query") at trace level on the logger of the request's database
 /// handle, which is the request's logger; this middleware swaps in a counting one.
