@@ -51,8 +51,8 @@ public struct BusinessCalendar: Sendable {
 
     /// Whether `moment` falls in working hours.
     public func isOpen(at moment: Date) -> Bool {
-        guard let first = windows(from: moment).first(where: { _ in true }) else { return false }
-        return first.start == moment
+        var upcoming = windows(from: moment).makeIterator()
+        return upcoming.next()?.start == moment
     }
 
     /// The working windows from `start` on, in order, clipped to begin no earlier than `start`.

@@ -59,7 +59,7 @@ enum RegardingPicker {
     }
 
     private static func candidates(_ text: String, limit: Int, page: WebPage) async throws -> [SearchPages.Hit] {
-        try await SearchPages.search(text, limit: limit, page: page).filter { regardingTypes[$0.resource] != nil }.flatMap(\.hits)
+        try await SearchPages.search(text, limit: limit, among: Set(regardingTypes.keys), page: page).flatMap(\.hits)
     }
 
     /// `علی رضایی — مخاطب`: the name and what kind of record it is, as the suggestions show it.

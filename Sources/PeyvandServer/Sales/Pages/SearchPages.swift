@@ -20,38 +20,41 @@ enum SearchPages {
     static let perTypeOnPage = 5
     static let suggestionCount = 8
 
-    /// Up to `limit` hits per record type the reader may see, in relevance order.
-    static func search(_ text: String, limit: Int, page: WebPage) async throws -> [Group] {
+    /// Up to `limit` hits per record type the reader may see (of `resources` only, when given), in
+    /// relevance order.
+    static func search(_ text: String, limit: Int, among resources: Set<WebResource>? = nil, page: WebPage) async throws -> [Group] {
         let context = page.context, store = page.store
         let request = ListRequest(limit: limit, search: text)
-        func may(_ module: PermissionModule) -> Bool { context.permissions.scope(for: module, .read) != nil }
+        func may(_ module: PermissionModule, _ resource: WebResource) -> Bool {
+            context.permissions.scope(for: module, .read) != nil && resources?.contains(resource) != false
+        }
         var groups: [Group] = []
-        if may(.contacts) {
+        if may(.contacts, .contacts) {
             let hits = try await ContactService(store: store).list(request, in: context).items
                 .map { Hit(resource: .contacts, id: $0.id!, title: $0.fullName, detail: $0.jobTitle) }
             groups.append(Group(resource: .contacts, hits: hits))
         }
-        if may(.accounts) {
+        if may(.accounts, .accounts) {
             let hits = try await AccountService(store: store).list(request, in: context).items
                 .map { Hit(resource: .accounts, id: $0.id!, title: $0.name, detail: $0.industry) }
             groups.append(Group(resource: .accounts, hits: hits))
         }
-        if may(.leads) {
+        if may(.leads, .leads) {
             let hits = try await LeadService(store: store).list(request, in: context).items
                 .map { Hit(resource: .leads, id: $0.id!, title: $0.fullName, detail: $0.company) }
             groups.append(Group(resource: .leads, hits: hits))
         }
-        if may(.opportunities) {
+        if may(.opportunities, .opportunities) {
             let hits = try await OpportunityService(store: store).list(request, in: context).items
                 .map { Hit(resource: .opportunities, id: $0.id!, title: $0.name, detail: nil) }
             groups.append(Group(resource: .opportunities, hits: hits))
         }
-        if may(.products) {
+        if may(.products, .products) {
             let hits = try await ProductService(store: store).list(request, in: context).items
                 .map { Hit(resource: .products, id: $0.id!, title: $0.displayName(in: context.language), detail: $0.sku) }
             groups.append(Group(resource: .products, hits: hits))
         }
-        if may(.cases) {
+        if may(.cases, .cases) {
             let hits = try await CaseService(store: store).list(request, in: context).items
                 .map { Hit(resource: .cases, id: $0.id!, title: $0.title, detail: $0.number) }
             groups.append(Group(resource: .cases, hits: hits))
