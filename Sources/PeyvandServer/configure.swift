@@ -28,8 +28,9 @@ public func configure(
                                jobHandlers: [ImportJob.kind: ImportJob(), QuoteExpiryJob.kind: QuoteExpiryJob(),
                                              StagedImportPurgeJob.kind: StagedImportPurgeJob(),
                                              OutboundMailJob.kind: OutboundMailJob(transport: settings.smtp.map { SMTPClient(configuration: $0) }),
-                                             InboundMailJob.kind: InboundMailJob(handlers: inboundMailHandlers)],
-                               periodicJobs: [QuoteExpiryJob.schedule, StagedImportPurgeJob.schedule],
+                                             InboundMailJob.kind: InboundMailJob(handlers: inboundMailHandlers),
+                                             SLAEscalationJob.kind: SLAEscalationJob()],
+                               periodicJobs: [QuoteExpiryJob.schedule, StagedImportPurgeJob.schedule, SLAEscalationJob.schedule],
                                throttle: LoginThrottle())
     app.migrations.add(PlatformModule.migrations)
     app.migrations.add(SalesModule.migrations)

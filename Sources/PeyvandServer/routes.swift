@@ -190,6 +190,20 @@ private func serviceRoutes(_ signedIn: any RoutesBuilder) {
     queues.get(":id", use: QueuesAPI.show)
     queues.patch(":id", use: QueuesAPI.update)
     queues.delete(":id", use: QueuesAPI.delete)
+
+    let policies = signedIn.grouped("sla-policies")
+    policies.get(use: SLAPoliciesAPI.list)
+    policies.post(use: SLAPoliciesAPI.create)
+    policies.get(":id", use: SLAPoliciesAPI.show)
+    policies.patch(":id", use: SLAPoliciesAPI.update)
+    policies.delete(":id", use: SLAPoliciesAPI.delete)
+
+    let contracts = signedIn.grouped("contracts")
+    contracts.get(use: ContractsAPI.list)
+    contracts.post(use: ContractsAPI.create)
+    contracts.get(":id", use: ContractsAPI.show)
+    contracts.patch(":id", use: ContractsAPI.update)
+    contracts.delete(":id", use: ContractsAPI.delete)
 }
 
 /// The browser UI: server-rendered pages behind a session cookie with CSRF protection.

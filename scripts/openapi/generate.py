@@ -15,6 +15,7 @@ import pipelines  # noqa: E402  (pipelines, opportunities)
 import products  # noqa: E402  (products, price lists)
 import sales  # noqa: E402  (accounts, contacts, leads, merges)
 import service  # noqa: E402  (cases, queues)
+import service_levels  # noqa: E402  (SLA policies, contracts)
 import transfer  # noqa: E402  (CSV import and export, jobs)
 from common import (  # noqa: E402
     BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, MONEY, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok,
@@ -206,6 +207,7 @@ schemas = {
     **documents.SCHEMAS,
     **activities.SCHEMAS,
     **service.SCHEMAS,
+    **service_levels.SCHEMAS,
     **transfer.SCHEMAS,
     **business_calendar.SCHEMAS,
 }
@@ -224,7 +226,8 @@ EXAMPLES = {
     "RoleChanges": {"permissions": {"accounts": {"read": "organisation"}}},
 }
 for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES, **products.EXAMPLES,
-                           **documents.EXAMPLES, **activities.EXAMPLES, **service.EXAMPLES}.items():
+                           **documents.EXAMPLES, **activities.EXAMPLES, **service.EXAMPLES,
+                           **service_levels.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -436,6 +439,7 @@ paths = {
     **documents.PATHS,
     **activities.PATHS,
     **service.PATHS,
+    **service_levels.PATHS,
     **transfer.PATHS,
     **business_calendar.PATHS,
 }
@@ -469,6 +473,7 @@ document = {
         *documents.TAGS,
         *activities.TAGS,
         *service.TAGS,
+        *service_levels.TAGS,
         *transfer.TAGS,
         *business_calendar.TAGS,
     ],

@@ -71,6 +71,15 @@ SCHEMAS = {
         "first_response_at": TIMESTAMP,
         "resolved_at": TIMESTAMP,
         "closed_at": TIMESTAMP,
+        "contract_id": {**UUID, "description": "The contract the case came under."},
+        "contract_standing": {"type": "string", "enum": ["not_started", "active", "expired", "exhausted"],
+                              "description": "How the contract stood when the case came under it; anything but "
+                                             "`active` flags a case outside what the customer bought."},
+        "time_spent_minutes": {"type": "integer", "description": "Work recorded; hour-based contracts count it."},
+        "sla_policy_id": UUID,
+        "sla_first_response_due_at": {**TIMESTAMP, "description": "Left out when met, paused or without a target."},
+        "sla_resolution_due_at": {**TIMESTAMP, "description": "Left out while paused or without a target."},
+        "sla": {**schema("CaseSLA"), "description": "Present on single-case responses, absent from lists."},
         "version": VERSION,
         "created_at": TIMESTAMP,
         "updated_at": TIMESTAMP,
@@ -150,6 +159,11 @@ def case_fields(creating):
         "related_case_ids": {"type": ["array", "null"], "maxItems": MAX_RELATED, "items": UUID,
                              "description": "Replaces the links (kept symmetric); each must be a readable case other "
                                             "than this one (422 on `related_case_ids.<index>`)."},
+        "contract_id": reference("A contract of the case's account (else 422 `out_of_range`). " +
+                                 ("Left out: the account's contract covering today, else its latest one."
+                                  if creating else "null: no contract; the default service level applies.")),
+        "time_spent_minutes": {"type": ["integer", "null"], "minimum": 0, "maximum": 525_600,
+                               "description": "Work recorded on the case, in minutes."},
     }
 
 
@@ -206,6 +220,7 @@ LIST_PARAMS = [
     query("contact_id", UUID, "Only cases of this contact; not a UUID is 422."),
     query("product_id", UUID, "Only cases about this product; not a UUID is 422."),
     text_query("category", "Only cases with exactly this category."),
+    query("contract_id", UUID, "Only cases under this contract; not a UUID is 422."),
 ]
 
 T = "Cases"

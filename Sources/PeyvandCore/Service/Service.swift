@@ -1,13 +1,14 @@
 import FluentKit
 
 /// Customer service: cases, their comments and links, and the queues that route them.
-/// Depends on Platform and Sales (cases regard accounts, contacts and products). SLA policies,
-/// contracts and the knowledge base attach later through the case's reserved columns.
+/// Depends on Platform and Sales (cases regard accounts, contacts and products), and on the
+/// platform's business calendar for SLA clocks.
 public enum ServiceModule {
     /// In the order they must run; a shipped migration is never edited, the next one fixes it.
     public static var migrations: [any Migration] {
         [
             CreateQueuesAndCases(),
+            CreateSLAPoliciesAndContracts(),
         ]
     }
 

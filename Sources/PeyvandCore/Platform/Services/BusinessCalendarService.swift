@@ -30,24 +30,26 @@ public struct BusinessCalendarService: Sendable {
     static let holidayWindowDays = 800
 
     /// The organisation's calendar, with its holidays from a year before `around` to two after.
-    public func calendar(organisationID: UUID, around moment: Date) async throws -> BusinessCalendar {
-        guard let organisation = try await Organisation.find(organisationID, on: store.database) else {
+    /// `database`: the transaction to read in, when a write needs the calendar (SLA due times).
+    public func calendar(organisationID: UUID, around moment: Date, on database: (any Database)? = nil) async throws -> BusinessCalendar {
+        let database = database ?? store.database
+        guard let organisation = try await Organisation.find(organisationID, on: database) else {
             throw PlatformError.notFound(recordType: "organisation")
         }
         let zone = TimeZone(identifier: organisation.timeZone) ?? TimeZone(identifier: "Asia/Tehran")!
         let from = Self.storedDay(moment.addingTimeInterval(-365 * 86_400), in: zone)
         let to = Self.storedDay(moment.addingTimeInterval(Double(Self.holidayWindowDays) * 86_400), in: zone)
-        let holidays = try await Holiday.query(on: store.database).filter(\.$organisationID == organisationID)
+        let holidays = try await Holiday.query(on: database).filter(\.$organisationID == organisationID)
             .filter(\.$day >= from).filter(\.$day <= to).all()
-        return BusinessCalendar(week: try await week(organisationID: organisationID), holidays: Set(holidays.map(\.day)), timeZone: zone)
+        return BusinessCalendar(week: try await week(organisationID: organisationID, on: database), holidays: Set(holidays.map(\.day)), timeZone: zone)
     }
 
     public func week(in context: RequestContext) async throws -> WorkingWeek {
         try await week(organisationID: context.organisationID)
     }
 
-    func week(organisationID: UUID) async throws -> WorkingWeek {
-        let rows = try await WorkingHours.query(on: store.database).filter(\.$organisationID == organisationID).all()
+    func week(organisationID: UUID, on database: (any Database)? = nil) async throws -> WorkingWeek {
+        let rows = try await WorkingHours.query(on: database ?? store.database).filter(\.$organisationID == organisationID).all()
         guard !rows.isEmpty else { return .iranianOffice }
         return WorkingWeek(rows.compactMap { row in
             WorkingWeek.Day(rawValue: row.day).map { WorkingWeek.Span($0, row.startMinute, row.endMinute) }

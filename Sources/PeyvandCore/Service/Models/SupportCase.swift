@@ -72,9 +72,24 @@ public final class SupportCase: SalesRecord, @unchecked Sendable {
     @OptionalField(key: "category") public var category: String?
     @OptionalField(key: "language") public var language: String?
     @OptionalField(key: "resolution") public var resolution: String?
-    /// Reserved for the SLA and contract parts of customer service (not set by this module yet).
-    @OptionalField(key: "sla_policy_id") public var slaPolicyID: UUID?
     @OptionalField(key: "contract_id") public var contractID: UUID?
+    /// Working minutes recorded on the case; hour-based contracts count them.
+    @OptionalField(key: "time_spent_minutes") public var timeSpentMinutes: Int?
+
+    // service level: the facts the two SLA clocks are computed from (see `CaseSLA`)
+    @OptionalField(key: "sla_policy_id") public var slaPolicyID: UUID?
+    @OptionalField(key: "sla_started_at") public var slaStartedAt: Date?
+    @OptionalField(key: "sla_first_response_minutes") public var slaFirstResponseMinutes: Int?
+    @OptionalField(key: "sla_resolution_minutes") public var slaResolutionMinutes: Int?
+    /// Kept in step with the facts so lists can sort by them and the sweep can find what falls due.
+    @OptionalField(key: "sla_first_response_due_at") public var slaFirstResponseDueAt: Date?
+    @OptionalField(key: "sla_resolution_due_at") public var slaResolutionDueAt: Date?
+    @OptionalField(key: "sla_paused_since") public var slaPausedSince: Date?
+    @Field(key: "sla_paused_seconds") public var slaPausedSeconds: Int
+    /// Warnings and escalations already sent, e.g. `resolution.at_risk,resolution.breached`.
+    @Field(key: "sla_alerts") public var slaAlerts: String
+    /// How the contract stood when the case was opened under it (`ContractStanding`).
+    @OptionalField(key: "contract_standing") public var contractStanding: String?
 
     // lifecycle timestamps
     @OptionalField(key: "first_response_at") public var firstResponseAt: Date?
@@ -96,6 +111,8 @@ public final class SupportCase: SalesRecord, @unchecked Sendable {
         self.channel = Channel.web.rawValue
         self.priority = Priority.normal.rawValue
         self.status = Status.new.rawValue
+        self.slaPausedSeconds = 0
+        self.slaAlerts = ""
         self.searchText = ""
     }
 
@@ -110,6 +127,9 @@ public final class SupportCase: SalesRecord, @unchecked Sendable {
             "language": .from(language), "resolution": .from(resolution), "owner_user_id": .from(ownerUserID),
             "owner_team_id": .from(ownerTeamID), "queue_id": .from(queueID),
             "first_response_at": .from(firstResponseAt), "resolved_at": .from(resolvedAt), "closed_at": .from(closedAt),
+            "contract_id": .from(contractID), "contract_standing": .from(contractStanding), "time_spent_minutes": .from(timeSpentMinutes),
+            "sla_policy_id": .from(slaPolicyID), "sla_first_response_due_at": .from(slaFirstResponseDueAt),
+            "sla_resolution_due_at": .from(slaResolutionDueAt),
         ]
     }
 }

@@ -22,11 +22,15 @@ public struct CaseInput: Sendable {
     public var ownerUserID: UUID?
     public var queueID: UUID?
     public var relatedCaseIDs: [UUID]?
+    /// The contract the case is opened under; absent on create: the account's current contract.
+    public var contractID: UUID?
+    public var timeSpentMinutes: Int?
 
     public init(provided: Set<String>, title: String? = nil, description: String? = nil, type: String? = nil, channel: String? = nil,
                 priority: String? = nil, status: String? = nil, resolution: String? = nil, accountID: UUID? = nil, contactID: UUID? = nil,
                 productID: UUID? = nil, productModel: String? = nil, serialNumber: String? = nil, category: String? = nil,
-                language: String? = nil, ownerUserID: UUID? = nil, queueID: UUID? = nil, relatedCaseIDs: [UUID]? = nil) {
+                language: String? = nil, ownerUserID: UUID? = nil, queueID: UUID? = nil, relatedCaseIDs: [UUID]? = nil,
+                contractID: UUID? = nil, timeSpentMinutes: Int? = nil) {
         self.provided = provided
         self.title = title
         self.description = description
@@ -45,9 +49,13 @@ public struct CaseInput: Sendable {
         self.ownerUserID = ownerUserID
         self.queueID = queueID
         self.relatedCaseIDs = relatedCaseIDs
+        self.contractID = contractID
+        self.timeSpentMinutes = timeSpentMinutes
     }
 
     public static let maximumRelatedCases = 50
+    /// A year of full days is far beyond any one case.
+    public static let maximumTimeSpentMinutes = 525_600
     /// Languages a case can be written in (routing rules match on them).
     public static let languages = ["fa", "en", "ar", "az", "ku", "tr"]
 
@@ -66,6 +74,9 @@ public struct CaseInput: Sendable {
         validator.text(category, "category", required: false, max: 100)
         if let language, !Self.languages.contains(language) { validator.add("language", .unknownValue) }
         if let relatedCaseIDs, relatedCaseIDs.count > Self.maximumRelatedCases { validator.add("related_case_ids", .tooLong) }
+        if let timeSpentMinutes, timeSpentMinutes < 0 || timeSpentMinutes > Self.maximumTimeSpentMinutes {
+            validator.add("time_spent_minutes", .outOfRange)
+        }
     }
 }
 

@@ -67,6 +67,8 @@ public struct CaseService: Sendable {
             } else {
                 supportCase.ownerUserID = context.userID
             }
+            try await CaseCoverage.cover(supportCase, choosing: input.contractID.map { .named($0) } ?? .automatic,
+                                         organisationID: context.organisationID, at: now, store: store, on: database)
             try await supportCase.create(on: database)
             if let related = input.relatedCaseIDs {
                 try await Self.replaceLinks(of: supportCase.id!, with: related, organisationID: context.organisationID, at: now, on: database)
@@ -87,11 +89,22 @@ public struct CaseService: Sendable {
         return try await store.write { database in
             let supportCase = try await SalesRecords.lockForUpdate(SupportCase.self, id, expectedVersion: expectedVersion, in: context, on: database)
             let before = supportCase.auditSnapshot
+            let (accountBefore, priorityBefore) = (supportCase.accountID, supportCase.priority)
             Self.apply(input, to: supportCase)
             try await Self.checkContactBelongsToAccount(supportCase, on: database)
             try await Self.reassign(supportCase, input, by: context, on: database)
+            if input.provided.contains("contract_id") {
+                try await CaseCoverage.cover(supportCase, choosing: input.contractID.map { .named($0) } ?? .none,
+                                             organisationID: context.organisationID, at: now, store: store, on: database)
+            } else if supportCase.accountID != accountBefore {
+                try await CaseCoverage.cover(supportCase, choosing: .automatic, organisationID: context.organisationID, at: now,
+                                             store: store, on: database)
+            } else if supportCase.priority != priorityBefore {
+                try await CaseCoverage.retarget(supportCase, organisationID: context.organisationID, at: now, store: store, on: database)
+            }
             if input.provided.contains("status"), let raw = input.status, let target = SupportCase.Status(rawValue: raw) {
-                try Self.move(supportCase, to: target, resolution: input.resolution, at: now)
+                try Self.move(supportCase, to: target, resolution: input.resolution, at: now,
+                              calendar: try await slaCalendar(of: supportCase, at: now, on: database))
             } else if input.provided.contains("resolution") {
                 supportCase.resolution = PartyInput.trimmed(input.resolution)
             }
@@ -132,11 +145,18 @@ public struct CaseService: Sendable {
             if reopening && current.isOpen || current == target {
                 throw SalesError.invalidTransition(field: "status", from: current.rawValue, to: target.rawValue)
             }
-            try Self.move(supportCase, to: target, resolution: resolution, at: now)
+            try Self.move(supportCase, to: target, resolution: resolution, at: now,
+                          calendar: try await slaCalendar(of: supportCase, at: now, on: database))
             try await supportCase.update(on: database)
             try await SalesRecords.recordChange(supportCase, action: .update, before: before, by: context, at: now, on: database)
             return supportCase
         }
+    }
+
+    /// The calendar a status move needs to count a pause in working time (only cases with a clock).
+    private func slaCalendar(of supportCase: SupportCase, at now: Date, on database: any Database) async throws -> BusinessCalendar? {
+        guard supportCase.slaStartedAt != nil else { return nil }
+        return try await BusinessCalendarService(store: store).calendar(organisationID: supportCase.organisationID, around: now, on: database)
     }
 
     public func delete(_ id: UUID, expectedVersion: Int?, by context: RequestContext) async throws {
@@ -187,8 +207,11 @@ public struct CaseService: Sendable {
 
     // MARK: rules
 
-    /// Moves the status, setting and clearing the lifecycle timestamps.
-    static func move(_ supportCase: SupportCase, to target: SupportCase.Status, resolution: String?, at now: Date) throws {
+    /// Moves the status, setting and clearing the lifecycle timestamps and stopping or restarting
+    /// the SLA clocks: they stop while the case waits on the customer and between a resolution
+    /// and a reopen.
+    static func move(_ supportCase: SupportCase, to target: SupportCase.Status, resolution: String?, at now: Date,
+                     calendar: BusinessCalendar?) throws {
         let current = SupportCase.Status(rawValue: supportCase.status) ?? .new
         if target == current {
             if let resolution, target == .resolved { supportCase.resolution = PartyInput.trimmed(resolution) }
@@ -197,24 +220,33 @@ public struct CaseService: Sendable {
         guard current.next.contains(target) else {
             throw SalesError.invalidTransition(field: "status", from: current.rawValue, to: target.rawValue)
         }
+        if current == .waitingOnCustomer {
+            CaseSLA.resume(supportCase, pausedSince: supportCase.slaPausedSince, at: now, calendar: calendar)
+        }
         switch target {
         case .new:
             break
         case .inProgress, .waitingOnCustomer:
             if supportCase.firstResponseAt == nil { supportCase.firstResponseAt = now }
             if !current.isOpen {
+                CaseSLA.clearAlerts(of: .resolution, on: supportCase)
                 supportCase.resolvedAt = nil
+                CaseSLA.resume(supportCase, pausedSince: supportCase.slaPausedSince, at: now, calendar: calendar)
                 supportCase.closedAt = nil
             }
+            if target == .waitingOnCustomer { CaseSLA.pause(supportCase, at: now) }
         case .resolved:
             let text = PartyInput.trimmed(resolution) ?? supportCase.resolution
             guard let text, !text.isEmpty else { throw ValidationFailure([FieldError(field: "resolution", code: .required)]) }
             supportCase.resolution = text
             supportCase.resolvedAt = now
             if supportCase.firstResponseAt == nil { supportCase.firstResponseAt = now }
+            // From here to a reopen counts as a pause; it starts now, so `resume` can count it.
+            if supportCase.slaStartedAt != nil { supportCase.slaPausedSince = now }
         case .closed:
-            supportCase.closedAt = now
+            break
         }
+        if target == .closed { supportCase.closedAt = now }
         supportCase.status = target.rawValue
     }
 
@@ -232,6 +264,7 @@ public struct CaseService: Sendable {
         if provided.contains("serial_number") { supportCase.serialNumber = PartyInput.trimmed(input.serialNumber) }
         if provided.contains("category") { supportCase.category = PartyInput.trimmed(input.category) }
         if provided.contains("language") { supportCase.language = input.language }
+        if provided.contains("time_spent_minutes") { supportCase.timeSpentMinutes = input.timeSpentMinutes }
         supportCase.searchText = SearchText.document([supportCase.number, supportCase.title, supportCase.details, supportCase.category,
                                                       supportCase.productModel, supportCase.serialNumber])
     }
@@ -296,6 +329,15 @@ public struct CaseService: Sendable {
         }
         if let productID = input.productID, try await Product.query(on: database).scoped(to: context).filter(\.$id == productID).count() == 0 {
             validator.add("product_id", .referencedRecordMissing)
+        }
+        if let contractID = input.contractID {
+            let existing = caseID == nil ? nil : try await SupportCase.query(on: database).scoped(to: context).filter(\.$id == caseID!).first()
+            let accountID = input.provided.contains("account_id") ? input.accountID : existing?.accountID
+            if let contract = try await ServiceContract.query(on: database).scoped(to: context).filter(\.$id == contractID).first() {
+                if contract.accountID != accountID { validator.add("contract_id", .outOfRange) }
+            } else {
+                validator.add("contract_id", .referencedRecordMissing)
+            }
         }
         if let related = input.relatedCaseIDs {
             for (index, other) in related.enumerated() {

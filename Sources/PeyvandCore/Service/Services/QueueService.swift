@@ -24,21 +24,21 @@ public struct QueueService: Sendable {
     }
 
     public func create(_ input: QueueInput, by context: RequestContext, readProblems: FieldValidator = FieldValidator()) async throws -> ServiceQueue {
-        try requireAdministrator(context)
+        try ServiceSettingsRecords.requireAdministrator(context)
         try await validate(input, creating: true, queueID: nil, readProblems: readProblems, in: context)
         let now = store.now()
         let queue = ServiceQueue(organisationID: context.organisationID, name: "")
         Self.apply(input, to: queue)
         return try await store.write { database in
             try await queue.create(on: database)
-            try await Self.recordChange(queue, action: .create, before: nil, by: context, at: now, on: database)
+            try await ServiceSettingsRecords.recordChange(queue, action: .create, before: nil, by: context, at: now, on: database)
             return queue
         }
     }
 
     public func update(_ id: UUID, _ input: QueueInput, expectedVersion: Int?, by context: RequestContext,
                        readProblems: FieldValidator = FieldValidator()) async throws -> ServiceQueue {
-        try requireAdministrator(context)
+        try ServiceSettingsRecords.requireAdministrator(context)
         _ = try await find(id, in: context)
         try await validate(input, creating: false, queueID: id, readProblems: readProblems, in: context)
         let now = store.now()
@@ -51,14 +51,14 @@ public struct QueueService: Sendable {
             let before = queue.auditSnapshot
             Self.apply(input, to: queue)
             try await queue.update(on: database)
-            try await Self.recordChange(queue, action: .update, before: before, by: context, at: now, on: database)
+            try await ServiceSettingsRecords.recordChange(queue, action: .update, before: before, by: context, at: now, on: database)
             return queue
         }
     }
 
     /// Soft-deletes the queue: it routes nothing more; its cases keep their owner and queue.
     public func delete(_ id: UUID, expectedVersion: Int?, by context: RequestContext) async throws {
-        try requireAdministrator(context)
+        try ServiceSettingsRecords.requireAdministrator(context)
         _ = try await find(id, in: context)
         let now = store.now()
         try await store.write { database in
@@ -67,12 +67,8 @@ public struct QueueService: Sendable {
             guard let queue = try await ServiceQueue.query(on: database).scoped(to: context).filter(\.$id == id).first()
             else { throw PlatformError.notFound(recordType: ServiceQueue.auditType) }
             try await queue.delete(on: database)
-            try await Self.recordChange(queue, action: .delete, before: queue.auditSnapshot, by: context, at: now, on: database)
+            try await ServiceSettingsRecords.recordChange(queue, action: .delete, before: queue.auditSnapshot, by: context, at: now, on: database)
         }
-    }
-
-    private func requireAdministrator(_ context: RequestContext) throws {
-        guard context.isAdministrator else { throw PlatformError.forbidden(.administration, .update) }
     }
 
     private func validate(_ input: QueueInput, creating: Bool, queueID: UUID?, readProblems: FieldValidator,
@@ -114,17 +110,5 @@ public struct QueueService: Sendable {
                 QueueRule(type: $0.type, category: PartyInput.trimmed($0.category), productID: $0.productID, language: $0.language, channel: $0.channel)
             }
         }
-    }
-
-    private static func recordChange(_ queue: ServiceQueue, action: AuditAction, before: [String: JSONValue]?, by context: RequestContext,
-                                     at now: Date, on database: any Database) async throws {
-        try await AuditTrail.record(action, of: queue, before: before, by: context, at: now, on: database)
-        let event = switch action {
-        case .create: "created"
-        case .delete: "deleted"
-        default: "updated"
-        }
-        try await Outbox.append("queue.\(event)", recordType: ServiceQueue.auditType, recordID: queue.id!, payload: queue.auditSnapshot,
-                                organisationID: context.organisationID, at: now, on: database)
     }
 }

@@ -25,11 +25,20 @@ struct CaseDTO: Encodable {
     var firstResponseAt: Date?
     var resolvedAt: Date?
     var closedAt: Date?
+    var contractId: UUID?
+    /// How the contract stood when the case came under it: `active`, `expired`, `not_started`, `exhausted`.
+    var contractStanding: String?
+    var timeSpentMinutes: Int?
+    var slaPolicyId: UUID?
+    var slaFirstResponseDueAt: Date?
+    var slaResolutionDueAt: Date?
+    /// Present on single-case reads: both clocks as of now, and the contract's usage.
+    var sla: CaseSLADTO?
     var version: Int
     var createdAt: Date?
     var updatedAt: Date?
 
-    init(_ supportCase: SupportCase, related: [SupportCase]? = nil) {
+    init(_ supportCase: SupportCase, related: [SupportCase]? = nil, serviceLevel: CaseServiceLevel? = nil) {
         (id, number, title, description) = (supportCase.id!, supportCase.number, supportCase.title, supportCase.details)
         (type, channel, priority, status) = (supportCase.type, supportCase.channel, supportCase.priority, supportCase.status)
         (accountId, contactId, productId) = (supportCase.accountID, supportCase.contactID, supportCase.productID)
@@ -37,6 +46,10 @@ struct CaseDTO: Encodable {
         (resolution, ownerId, queueId) = (supportCase.resolution, supportCase.ownerUserID, supportCase.queueID)
         relatedCaseIds = related?.compactMap(\.id)
         (firstResponseAt, resolvedAt, closedAt) = (supportCase.firstResponseAt, supportCase.resolvedAt, supportCase.closedAt)
+        (contractId, contractStanding, timeSpentMinutes) = (supportCase.contractID, supportCase.contractStanding, supportCase.timeSpentMinutes)
+        (slaPolicyId, slaFirstResponseDueAt, slaResolutionDueAt) = (supportCase.slaPolicyID, supportCase.slaFirstResponseDueAt,
+                                                                    supportCase.slaResolutionDueAt)
+        sla = serviceLevel.map(CaseSLADTO.init)
         (version, createdAt, updatedAt) = (supportCase.version, supportCase.createdAt, supportCase.updatedAt)
     }
 }

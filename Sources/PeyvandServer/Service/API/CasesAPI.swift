@@ -15,6 +15,7 @@ enum CasesAPI {
         ListParameter("contact_id", .uuid),
         ListParameter("product_id", .uuid),
         ListParameter("category", .text),
+        ListParameter("contract_id", .uuid),
     ]
 
     @Sendable static func list(_ request: Request) async throws -> Response {
@@ -96,8 +97,11 @@ enum CasesAPI {
 
     private static func respond(_ supportCase: SupportCase, _ request: Request, status: HTTPStatus = .ok,
                                 location: String? = nil) async throws -> Response {
-        let related = try await service(request).related(to: supportCase.id!, in: try request.actor)
-        return try jsonResponse(CaseDTO(supportCase, related: related), status: status, version: supportCase.version, location: location)
+        let actor = try request.actor
+        let related = try await service(request).related(to: supportCase.id!, in: actor)
+        let level = try await CaseServiceLevel.of(supportCase, in: actor, store: request.store)
+        return try jsonResponse(CaseDTO(supportCase, related: related, serviceLevel: level), status: status, version: supportCase.version,
+                                location: location)
     }
 
     static func read(_ reader: inout FieldReader) -> CaseInput {
@@ -107,7 +111,8 @@ enum CasesAPI {
             resolution: reader.string("resolution"), accountID: reader.uuid("account_id"), contactID: reader.uuid("contact_id"),
             productID: reader.uuid("product_id"), productModel: reader.string("product_model"), serialNumber: reader.string("serial_number"),
             category: reader.string("category"), language: reader.string("language"), ownerUserID: reader.uuid("owner_id"),
-            queueID: reader.uuid("queue_id"), relatedCaseIDs: reader.uuids("related_case_ids"))
+            queueID: reader.uuid("queue_id"), relatedCaseIDs: reader.uuids("related_case_ids"), contractID: reader.uuid("contract_id"),
+            timeSpentMinutes: reader.int("time_spent_minutes"))
     }
 }
 
@@ -116,7 +121,7 @@ enum QueuesAPI {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let queues = try await service(request).list(in: try request.actor)
-        return try jsonResponse(QueuesBody(data: queues.map(QueueDTO.init), nextCursor: nil))
+        return try jsonResponse(UnpagedBody(data: queues.map(QueueDTO.init)))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
@@ -142,21 +147,6 @@ enum QueuesAPI {
     @Sendable static func delete(_ request: Request) async throws -> HTTPStatus {
         try await service(request).delete(try idParameter(request), expectedVersion: Versioning.expectedVersion(request), by: try request.actor)
         return .noContent
-    }
-
-    struct QueuesBody: Encodable {
-        var data: [QueueDTO]
-        var nextCursor: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(data, forKey: .data)
-            try container.encode(nextCursor, forKey: .nextCursor)  // explicit null, as API.md shows
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case data, nextCursor
-        }
     }
 
     static func read(_ reader: inout FieldReader) -> QueueInput {
