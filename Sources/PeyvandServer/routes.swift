@@ -250,6 +250,8 @@ private func webRoutes(_ app: Application) {
     CasePages.register(on: signedIn)
     CasePages.registerActions(on: signedIn)
     QueueAdminPages.register(on: signedIn)
+    SLAPolicyAdminPages.register(on: signedIn)
+    ContractPages.register(on: signedIn)
     signedIn.get(SiteURL.search.pathComponents, use: SearchPages.results)
     signedIn.get(SiteURL.searchSuggestions.pathComponents, use: SearchPages.suggestions)
 }

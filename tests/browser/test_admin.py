@@ -15,7 +15,8 @@ FORBIDDEN_FA = "اجازهٔ این کار را ندارید."
 WEAK_PASSWORD_FA = "گذرواژه باید دست‌کم ۱۰ نویسه و شامل حرف و رقم باشد."
 NEW_USER_PASSWORD = "peyvand-new-user-1405"
 ADMIN_PAGES = [("/admin/users", "کاربران"), ("/admin/teams", "تیم‌ها"), ("/admin/roles", "نقش‌ها و دسترسی‌ها"),
-               ("/admin/pipelines", "قیف‌های فروش"), ("/admin/queues", "صف‌های پشتیبانی"), ("/products", "کالاها و خدمات"),
+               ("/admin/pipelines", "قیف‌های فروش"), ("/admin/queues", "صف‌های پشتیبانی"),
+               ("/admin/sla-policies", "توافق‌های سطح خدمت"), ("/admin/contracts", "قراردادهای پشتیبانی"), ("/products", "کالاها و خدمات"),
                ("/price-lists", "فهرست‌های قیمت"), ("/admin/settings", "تنظیمات سازمان"),
                ("/admin/business-hours", "ساعات کاری و تعطیلات"), ("/admin/audit", "گزارش تغییرات")]
 ADMIN_LINKS = [heading for _, heading in ADMIN_PAGES]

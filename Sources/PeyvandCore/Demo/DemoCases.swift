@@ -31,6 +31,23 @@ public struct DemoCases: Sendable {
                     .init(type: "complaint", category: nil, productID: nil, language: nil, channel: nil),
                     .init(type: nil, category: nil, productID: nil, language: "en", channel: nil)]), by: context)
 
+        // Service levels: a default for everyone, and a gold level the first customer bought.
+        let levels = SLAPolicyService(store: store)
+        _ = try await levels.create(SLAPolicyInput(
+            provided: ["name", "is_default", "targets", "warning_minutes"], name: "استاندارد", isDefault: true,
+            targets: [.init(priority: "low", firstResponseMinutes: 8 * 60, resolutionMinutes: 5 * 8 * 60),
+                      .init(priority: "normal", firstResponseMinutes: 4 * 60, resolutionMinutes: 3 * 8 * 60),
+                      .init(priority: "high", firstResponseMinutes: 2 * 60, resolutionMinutes: 8 * 60),
+                      .init(priority: "urgent", firstResponseMinutes: 30, resolutionMinutes: 4 * 60)],
+            warningMinutes: 60), by: context)
+        let gold = try await levels.create(SLAPolicyInput(
+            provided: ["name", "targets", "warning_minutes"], name: "طلایی",
+            targets: [.init(priority: "low", firstResponseMinutes: 4 * 60, resolutionMinutes: 2 * 8 * 60),
+                      .init(priority: "normal", firstResponseMinutes: 2 * 60, resolutionMinutes: 8 * 60),
+                      .init(priority: "high", firstResponseMinutes: 60, resolutionMinutes: 4 * 60),
+                      .init(priority: "urgent", firstResponseMinutes: 15, resolutionMinutes: 2 * 60)],
+            warningMinutes: 30), by: context)
+
         let accounts = AccountService(store: store), contacts = ContactService(store: store)
         var customers: [(account: UUID, contact: UUID)] = []
         for (company, first, last) in [("فولاد سپاهان", "مهدی", "اصفهانی"), ("داروسازی البرز", "لیلا", "نیک‌پور"),
@@ -40,6 +57,11 @@ public struct DemoCases: Sendable {
                                                                  lastName: last, accountID: account.id), allowDuplicate: true, by: context)
             customers.append((account.id!, contact.id!))
         }
+        let year = JalaliDate(store.now(), in: JalaliDate.tehranTimeZone).year
+        _ = try await ContractService(store: store).create(ContractInput(
+            provided: ["name", "account_id", "starts_on", "ends_on", "sla_policy_id", "entitlement_unit", "entitlement_total"],
+            name: "پشتیبانی طلایی \(year)", accountID: customers[0].account, startsOn: "\(year)/01/01", endsOn: "\(year)/12/29",
+            slaPolicyID: gold.id, entitlementUnit: ServiceContract.EntitlementUnit.cases.rawValue, entitlementTotal: 20), by: context)
 
         let service = CaseService(store: store)
         let cases: [(title: String, description: String, type: String, channel: String, priority: String, category: String?, customer: Int)] = [

@@ -89,11 +89,11 @@ public struct CaseService: Sendable {
         return try await store.write { database in
             let supportCase = try await SalesRecords.lockForUpdate(SupportCase.self, id, expectedVersion: expectedVersion, in: context, on: database)
             let before = supportCase.auditSnapshot
-            let (accountBefore, priorityBefore) = (supportCase.accountID, supportCase.priority)
+            let (accountBefore, priorityBefore, contractBefore) = (supportCase.accountID, supportCase.priority, supportCase.contractID)
             Self.apply(input, to: supportCase)
             try await Self.checkContactBelongsToAccount(supportCase, on: database)
             try await Self.reassign(supportCase, input, by: context, on: database)
-            if input.provided.contains("contract_id") {
+            if input.provided.contains("contract_id") && input.contractID != contractBefore {
                 try await CaseCoverage.cover(supportCase, choosing: input.contractID.map { .named($0) } ?? .none,
                                              organisationID: context.organisationID, at: now, store: store, on: database)
             } else if supportCase.accountID != accountBefore {

@@ -80,12 +80,17 @@ public struct ContractService: Sendable {
         }
     }
 
-    /// Usage of every contract in one grouped query.
-    private func standings(of contracts: [ServiceContract], organisationID: UUID) async throws -> [Standing] {
+    /// Usage of every contract in one grouped query. `timeZone`: the organisation's, when the
+    /// caller has it already.
+    func standings(of contracts: [ServiceContract], organisationID: UUID, timeZone: TimeZone? = nil) async throws -> [Standing] {
         guard !contracts.isEmpty else { return [] }
         let usage = try await CaseCoverage.usage(of: contracts, organisationID: organisationID, on: store.database)
-        let zones = try await Organisation.query(on: store.database).filter(\.$id == organisationID).first()?.timeZone
-        let today = QuoteExpiry.day(of: store.now(), in: zones.flatMap(TimeZone.init(identifier:)) ?? JalaliDate.tehranTimeZone)
+        var zone = timeZone
+        if zone == nil {
+            let identifier = try await Organisation.query(on: store.database).filter(\.$id == organisationID).first()?.timeZone
+            zone = identifier.flatMap(TimeZone.init(identifier:))
+        }
+        let today = QuoteExpiry.day(of: store.now(), in: zone ?? JalaliDate.tehranTimeZone)
         return contracts.map { contract in
             let used = usage[contract.id!] ?? 0
             return Standing(contract: contract, used: used, standing: .of(contract, on: today, used: used))

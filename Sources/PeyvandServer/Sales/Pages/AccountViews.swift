@@ -43,6 +43,9 @@ enum AccountViews {
         } ?? []
         return .group(
             RecordView.header(account.name, subtitle: SalesText.value(account.kind, in: language), actions: [
+                .if(page.context.isAdministrator,
+                    .a(.class("button quiet"), .href(ContractPages.listPath.with([("account_id", id.uuidString)]).attributeEscaped),
+                       .text(ServiceLevelText.contracts.text(in: page.language)))),
                 .if(page.context.permissions.scope(for: .cases, .create) != nil,
                     .a(.class("button quiet"), .href(SiteURL.newRecord(.cases).with([("account_id", id.uuidString)]).attributeEscaped),
                        .text(page.text(.newCase)))),

@@ -36,10 +36,12 @@ enum CasePages: RecordPages {
         names.products = try await products(Set([supportCase.productID].compactMap { $0 }), page: page)
         let related = try await service(page).related(to: id, in: page.context)
         let comments = try await service(page).comments(of: id, in: page.context)
+        let serviceLevel = try await CaseServiceLevel.of(supportCase, in: page.context, store: page.store)
         var state = commentForm
         if state.values["visibility"] == nil { state.values["visibility"] = CaseComment.Visibility.internal.rawValue }
         return page.render(supportCase.title, section: .cases, status: commentForm.formError == nil ? .ok : .unprocessableEntity,
-                           CaseViews.record(supportCase, names: names, related: related, comments: comments, commentForm: state, page: page))
+                           CaseViews.record(supportCase, names: names, related: related, comments: comments, serviceLevel: serviceLevel,
+                                            commentForm: state, page: page))
     }
 
     /// A new case, for the account or contact it was started from (`?account_id=`, `?contact_id=`).
@@ -64,10 +66,17 @@ enum CasePages: RecordPages {
         } else if let contactID = state.values["contact_id"].flatMap(UUID.init(uuidString:)) {
             contacts = try await RecordNames.contacts([contactID], in: page).map { ($0.key.uuidString, $0.value) }
         }
+        var contracts: [(String, String)] = []
+        if let accountID {
+            contracts = try await ContractService(store: page.store).list(accountID: accountID, in: page.context).map { standing in
+                (standing.contract.id!.uuidString,
+                 standing.contract.name + " — " + ServiceLevelText.standing(standing.standing).text(in: page.language))
+            }
+        }
         let title = supportCase.map { "\(page.text(.edit)): \($0.number)" } ?? page.text(.newCase)
         return page.render(title, section: .cases, status: status,
                            CaseViews.form(state, supportCase: supportCase, names: names, accountName: accountName, contacts: contacts,
-                                          title: title, page: page))
+                                          contracts: contracts, title: title, page: page))
     }
 
     static func find(_ id: UUID, page: WebPage) async throws -> SupportCase {

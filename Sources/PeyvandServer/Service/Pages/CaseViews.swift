@@ -55,7 +55,7 @@ enum CaseViews {
     }
 
     static func record(_ supportCase: SupportCase, names: Names, related: [SupportCase], comments: [CaseComment],
-                       commentForm: FormState, page: WebPage) -> Node<HTML.BodyContext> {
+                       serviceLevel: CaseServiceLevel, commentForm: FormState, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: CaseText) -> String { key.text(in: language) }
         let id = supportCase.id!
@@ -96,6 +96,7 @@ enum CaseViews {
             (text(.firstResponseAt), display.moment(supportCase.firstResponseAt)),
             (text(.resolvedAt), display.moment(supportCase.resolvedAt)),
             (text(.closedAt), display.moment(supportCase.closedAt)),
+            (ServiceLevelText.timeSpent.text(in: language), supportCase.timeSpentMinutes.map { display.number($0) }),
             (SalesText.createdAt.text(in: language), display.moment(supportCase.createdAt)),
         ]
         for (label, value) in plain {
@@ -119,6 +120,7 @@ enum CaseViews {
                 RecordView.section(SalesText.details.text(in: language),
                     RecordView.richDetails(details),
                     .unwrap(supportCase.details) { .p(.class("activity-body"), .attribute(named: "dir", value: "auto"), .text($0)) }),
+                ServiceLevelViews.caseSection(supportCase, level: serviceLevel, page: page),
                 .unwrap(supportCase.resolution) { resolution in
                     RecordView.section(text(.resolution), .p(.class("activity-body"), .attribute(named: "dir", value: "auto"), .text(resolution)))
                 },
@@ -154,7 +156,7 @@ enum CaseViews {
     }
 
     static func form(_ state: FormState, supportCase: SupportCase?, names: Names, accountName: String?, contacts: [(String, String)],
-                     title: String, page: WebPage) -> Node<HTML.BodyContext> {
+                     contracts: [(String, String)], title: String, page: WebPage) -> Node<HTML.BodyContext> {
         let language = page.language
         func text(_ key: CaseText) -> String { key.text(in: language) }
         let action = supportCase.map { SiteURL.editRecord(.cases, $0.id).path } ?? SiteURL.newRecord(.cases).path
@@ -190,6 +192,11 @@ enum CaseViews {
                 .div(.class("field-row"),
                      FormField("queue_id", text(.queue), in: state, control: .select(queues)).node,
                      FormField("owner_id", text(.owner), in: state, control: .select(users)).node),
+                .div(.class("field-row"),
+                     FormField("contract_id", ServiceLevelText.contract.text(in: language), in: state, control: .select(contracts),
+                               hint: supportCase == nil ? ServiceLevelText.automaticContract.text(in: language) : nil).node,
+                     FormField("time_spent_minutes", ServiceLevelText.timeSpent.text(in: language), in: state, isLeftToRight: true,
+                               hint: ServiceLevelText.timeSpentHint.text(in: language)).node),
                 FormField("description", text(.description), in: state, control: .textarea).node,
                 .div(.class("form-actions"),
                      .button(.type(.submit), .text(page.text(.save))),
@@ -205,6 +212,7 @@ enum CaseViews {
             "product_id": supportCase.productID?.uuidString, "product_model": supportCase.productModel,
             "serial_number": supportCase.serialNumber, "category": supportCase.category, "language": supportCase.language,
             "queue_id": supportCase.queueID?.uuidString, "owner_id": supportCase.ownerUserID?.uuidString,
+            "contract_id": supportCase.contractID?.uuidString, "time_spent_minutes": supportCase.timeSpentMinutes.map(String.init),
         ]
         return values.compactMapValues { $0 }.filter { !$0.value.isEmpty }
     }
@@ -217,5 +225,7 @@ enum CaseViews {
             ("queue_id", .queue), ("owner_id", .owner), ("status", .status), ("resolution", .resolution),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.map { ($0.0, $0.1.text(in: language)) })
+            .merging([("contract_id", ServiceLevelText.contract.text(in: language)),
+                      ("time_spent_minutes", ServiceLevelText.timeSpent.text(in: language))]) { $1 }
     }
 }

@@ -20,6 +20,8 @@ enum UserAdminPages {
         let links: [(SiteURL, String)] = [(.admin("users"), text(.users, page)), (.admin("teams"), text(.teams, page)),
                                           (.admin("roles"), text(.roles, page)), (.admin("pipelines"), text(.pipelines, page)),
                                           (.admin("queues"), text(.queues, page)),
+                                          (SLAPolicyAdminPages.path, ServiceLevelText.slaPolicies.text(in: page.language)),
+                                          (ContractPages.listPath, ServiceLevelText.contracts.text(in: page.language)),
                                           (.records(.products), page.text(.products)), (.records(.priceLists), page.text(.priceLists)),
                                           (.admin("settings"), text(.settings, page)), (BusinessCalendarAdminPages.path, text(.businessCalendar, page)),
                                           (.admin("audit"), text(.auditLog, page))]
