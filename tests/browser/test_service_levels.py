@@ -5,7 +5,7 @@ its level and its contract."""
 from playwright.sync_api import expect
 
 from records import create_record
-from support import ADMIN, api, api_token, jalali_input, page_as, submit_form, today_in_tehran, unique_word  # noqa: F401
+from support import ADMIN, api, api_token, jalali_input, page_as, screenshot, submit_form, today_in_tehran, unique_word  # noqa: F401
 
 
 def test_a_policy_and_a_contract_made_by_an_administrator_govern_a_new_case(page_as, base_url: str):
@@ -28,6 +28,7 @@ def test_a_policy_and_a_contract_made_by_an_administrator_govern_a_new_case(page
     page.locator("#sla-new-normal-first").fill("۰:۳۰")
     submit_form(page, new_form)
     expect(page.locator("main h2", has_text=policy)).to_be_visible()
+    screenshot(page, "sla-policies")
 
     account = api(base_url, "POST", "/accounts", {"name": f"شرکت {unique_word()}"}, token=api_token(base_url))
     page.goto(f"/accounts/{account['id']}")
@@ -55,6 +56,7 @@ def test_a_policy_and_a_contract_made_by_an_administrator_govern_a_new_case(page
     expect(sla.locator(".badge.sla-running").first).to_be_visible()
     expect(sla).to_contain_text(contract)
     expect(sla).to_contain_text("۱ از ۲۰")
+    screenshot(page, "case-service-level")
 
     with page.expect_navigation():
         page.locator(".record-actions button", has_text="در انتظار مشتری").click()

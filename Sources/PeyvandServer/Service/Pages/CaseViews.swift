@@ -15,7 +15,7 @@ enum CaseViews {
     }
 
     static func list(_ result: ListPage<SupportCase>, names: Names, query: ListQuery, page: WebPage) -> Node<HTML.BodyContext> {
-        let display = page.display, language = page.language
+        let display = page.display, language = page.language, now = page.store.now()
         func text(_ key: CaseText) -> String { key.text(in: language) }
         let columns: [ListColumn<SupportCase>] = [
             ListView.selectColumn(\.id, label: \.title),
@@ -31,6 +31,7 @@ enum CaseViews {
             },
             ListColumn(text(.queue), key: "queue") { .text($0.queueID.flatMap { names.queues[$0] } ?? "") },
             ListColumn(text(.owner), key: "owner") { .text($0.ownerUserID.flatMap { names.users[$0] } ?? "") },
+            ListColumn(ServiceLevelText.nextDue.text(in: language), key: "due") { ServiceLevelViews.nextDue(of: $0, now: now, page: page) },
             ListColumn(text(.channel), key: "channel", hiddenByDefault: true) { .text(CaseText.value($0.channel, in: language)) },
             ListColumn(text(.category), key: "category", hiddenByDefault: true) { .text($0.category ?? "") },
             ListColumn(SalesText.createdAt.text(in: language), sort: "created_at", key: "created") { .text(display.moment($0.createdAt)) },

@@ -7,7 +7,7 @@ enum ServiceLevelText {
     case state(SLAClock.State)
     case contracts, contract, newContract, contractName, startsOn, endsOn, entitlementUnit, entitlementTotal, entitlementUsed
     case notes, standing(ContractStanding), unit(ServiceContract.EntitlementUnit), automaticContract, timeSpent, timeSpentHint
-    case noContracts, openedOutsideContract, allContracts, standingHeader
+    case noContracts, openedOutsideContract, allContracts, standingHeader, nextDue
 
     func text(in language: Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -72,6 +72,7 @@ enum ServiceLevelText {
         case .openedOutsideContract: ("این درخواست بیرون از قرارداد مشتری ثبت شده است", "This case was opened outside the customer's contract")
         case .allContracts: ("همهٔ قراردادها", "All contracts")
         case .standingHeader: ("وضعیت", "Standing")
+        case .nextDue: ("سررسید بعدی", "Next due")
         }
         return language == .fa ? text.fa : text.en
     }

@@ -55,6 +55,15 @@ enum ServiceLevelViews {
                       .text(detail.isEmpty ? "" : " · " + detail.joined(separator: " · ")))
     }
 
+    /// A list cell: the due time of the clock the agent must act on next (the first response until
+    /// it is given, then the resolution), marked when it has passed; empty while paused or met.
+    static func nextDue(of supportCase: SupportCase, now: Date, page: WebPage) -> Node<HTML.BodyContext> {
+        guard supportCase.resolvedAt == nil,
+              let due = supportCase.firstResponseAt == nil ? supportCase.slaFirstResponseDueAt : supportCase.slaResolutionDueAt
+        else { return .empty }
+        return due < now ? .span(.class("badge overdue"), .text(page.display.moment(due))) : .text(page.display.moment(due))
+    }
+
     /// Working minutes as `h:mm`, in the reader's digits.
     static func duration(minutes: Int, page: WebPage) -> String {
         PersianText.digits(String(format: "%d:%02d", minutes / 60, minutes % 60), page.display.digits)
