@@ -1,4 +1,4 @@
-"""CSV import of accounts, contacts, leads and products, CSV export of every list, and background jobs, in the OpenAPI document.
+"""CSV import of accounts, contacts, leads, opportunities and products, CSV export of every list, and background jobs, in the OpenAPI document.
 
 generate.py merges SCHEMAS, PARAMETERS, PATHS and TAGS into the document, like those of sales.py.
 
@@ -27,8 +27,8 @@ import service
 from common import IDEMPOTENCY_ERRORS, REQ_ID, TIMESTAMP, UUID, P, json_ok, obj, op, problem_response, problems
 
 # ---------------------------------------------------------------- enums and limits
-RESOURCES = ["accounts", "contacts", "leads", "products"]    # ImportResource
-EXPORT_RESOURCES = RESOURCES + ["opportunities", "quotes", "orders", "invoices", "activities", "cases"]  # ExportResource
+RESOURCES = ["accounts", "contacts", "leads", "opportunities", "products"]    # ImportResource
+EXPORT_RESOURCES = RESOURCES + ["quotes", "orders", "invoices", "activities", "cases"]  # ExportResource
 IMPORT_STATUSES = ["staged", "queued", "running", "completed", "failed"]  # DataImport.Status
 DUPLICATE_POLICIES = ["skip", "update", "create"]            # DataImport.DuplicatePolicy
 JOB_STATUSES = ["queued", "running", "succeeded", "dead"]    # Job.Status
@@ -76,6 +76,18 @@ IMPORT_FIELDS = {
         ("status", False, ["status", "وضعیت"]),
         ("score", False, ["score", "امتیاز"]),
     ] + _SHARED,
+    "opportunities": [
+        ("name", True, ["name", "opportunity", "deal", "title", "نام", "عنوان", "فرصت", "نام فرصت"]),
+        ("account", True, ["account", "company", "customer", "organisation", "organization", "شرکت", "سازمان", "مشتری", "نام شرکت"]),
+        ("pipeline", False, ["pipeline", "sales pipeline", "قیف", "قیف فروش"]),
+        ("stage", False, ["stage", "sales stage", "مرحله"]),
+        ("amount", False, ["amount", "value", "deal value", "مبلغ", "ارزش"]),
+        ("currency", False, ["currency", "ارز"]),
+        ("expected_close_date", False, ["expected close date", "close date", "expected close", "تاریخ بستن",
+                                        "تاریخ پیش‌بینی بستن", "پیش‌بینی بستن"]),
+        ("tags", False, ["tags", "tag", "برچسب", "برچسب‌ها"]),
+        ("description", False, ["description", "notes", "note", "توضیحات", "یادداشت"]),
+    ],
     "products": [
         ("sku", True, ["sku", "code", "product code", "item code", "کد", "کد کالا", "کد محصول"]),
         ("name_fa", False, ["name fa", "persian name", "name", "product", "نام", "نام کالا", "نام محصول", "نام فارسی"]),
@@ -98,6 +110,14 @@ PRODUCT_ROW_NOTE = (
     "A value that cannot be read is refused on its column (`list_price`, `tax_rate`, `active`). Products are the "
     "same when their SKUs are (letter case and Persian digits aside); since no two live products share a SKU, "
     "`duplicates=create` refuses a row with a taken SKU (`sku`: `not_unique`) instead of making a twin.")
+# OpportunityImport: how an opportunity row's values read.
+OPPORTUNITY_ROW_NOTE = (
+    "An opportunity row names an existing account the importer may read (`account`: `referenced_record_missing` "
+    "otherwise), and optionally its `pipeline` and `stage` by name (Persian letter forms aside; unknown names are "
+    "refused on their column); without them it starts in the default pipeline's first open stage. `amount` is in "
+    "the currency's minor unit with any digits and separators, `expected_close_date` a day in either calendar. "
+    "Opportunities are the same when they have the same name on the same account; `duplicates=update` changes the "
+    "row's fields but never the stage (moving a deal stays an act on its page, with its stage history).")
 
 # SalesExports and ActivityExports: the columns of each resource; sensitive ones need the `export` right at organisation scope.
 _PARTY_COLUMNS = ["mobile", "phone", "email", "province", "city", "address", "postal_code", "tags", "description"]
@@ -186,7 +206,7 @@ SCHEMAS = {
 PARAMETERS = {
     "ImportResource": {"name": "resource", "in": "path", "required": True,
                        "schema": {"type": "string", "enum": RESOURCES},
-                       "description": "`accounts`, `contacts`, `leads` or `products`; anything else is 404."},
+                       "description": "`accounts`, `contacts`, `leads`, `opportunities` or `products`; anything else is 404."},
     "ExportResource": {"name": "resource", "in": "path", "required": True,
                        "schema": {"type": "string", "enum": EXPORT_RESOURCES},
                        "description": "Any list: " + ", ".join(f"`{r}`" for r in EXPORT_RESOURCES)
@@ -303,7 +323,7 @@ PATHS = {
                 "or tab as delimiter (whichever the header line uses most), a header line first. Each column maps "
                 "to a field by `mapping`, else by its header, in English or Persian (letter case, `_`, `-`, spacing, "
                 "Persian letter forms and ZWNJ do not matter); columns that map to nothing are ignored:\n\n"
-                + _field_table() + "\n\n" + PRODUCT_ROW_NOTE + "\n\n"
+                + _field_table() + "\n\n" + PRODUCT_ROW_NOTE + "\n\n" + OPPORTUNITY_ROW_NOTE + "\n\n"
                 "Rows are then imported in the background, in batches of 500, each through the resource's own "
                 "validation and duplicate matching (phone, e-mail, name; a product's SKU), against the database and the rows before "
                 "it; a refused row does not stop the others. Checked in this order: 404 for an unknown resource, "

@@ -3,7 +3,7 @@ import Foundation
 /// The resources a CSV can be imported into and the fields their columns may map to, with the
 /// header names (English and Persian) that map to each field without being told.
 public enum ImportResource: String, CaseIterable, Sendable {
-    case accounts, contacts, leads, products
+    case accounts, contacts, leads, opportunities, products
 
     public struct Field: Sendable {
         public let name: String
@@ -52,6 +52,20 @@ public enum ImportResource: String, CaseIterable, Sendable {
                 Field(name: "status", aliases: ["status", "وضعیت"], isRequired: false),
                 Field(name: "score", aliases: ["score", "امتیاز"], isRequired: false),
             ] + shared
+        case .opportunities:
+            return [
+                Field(name: "name", aliases: ["name", "opportunity", "deal", "title", "نام", "عنوان", "فرصت", "نام فرصت"], isRequired: true),
+                Field(name: "account", aliases: ["account", "company", "customer", "organisation", "organization", "شرکت", "سازمان", "مشتری",
+                                                 "نام شرکت"], isRequired: true),
+                Field(name: "pipeline", aliases: ["pipeline", "sales pipeline", "قیف", "قیف فروش"], isRequired: false),
+                Field(name: "stage", aliases: ["stage", "sales stage", "مرحله"], isRequired: false),
+                Field(name: "amount", aliases: ["amount", "value", "deal value", "مبلغ", "ارزش"], isRequired: false),
+                Field(name: "currency", aliases: ["currency", "ارز"], isRequired: false),
+                Field(name: "expected_close_date", aliases: ["expected close date", "close date", "expected close", "تاریخ بستن",
+                                                             "تاریخ پیش‌بینی بستن", "پیش‌بینی بستن"], isRequired: false),
+                Field(name: "tags", aliases: ["tags", "tag", "برچسب", "برچسب‌ها"], isRequired: false),
+                Field(name: "description", aliases: ["description", "notes", "note", "توضیحات", "یادداشت"], isRequired: false),
+            ]
         case .products:
             return [
                 Field(name: "sku", aliases: ["sku", "code", "product code", "item code", "کد", "کد کالا", "کد محصول"], isRequired: true),

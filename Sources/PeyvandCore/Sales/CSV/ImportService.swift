@@ -124,6 +124,7 @@ extension ImportResource {
         case .accounts: .accounts
         case .contacts: .contacts
         case .leads: .leads
+        case .opportunities: .opportunities
         case .products: .products
         }
     }
@@ -174,6 +175,9 @@ public struct ImportJob: JobHandler {
                           reader: reader, columns: columns, dataImport: dataImport)
         case .leads:
             try await run(ImportEngine(target: LeadImport(service: LeadService(store: store)), policy: policy, context: context, store: store),
+                          reader: reader, columns: columns, dataImport: dataImport)
+        case .opportunities:
+            try await run(ImportEngine(target: OpportunityImport(store: store), policy: policy, context: context, store: store),
                           reader: reader, columns: columns, dataImport: dataImport)
         case .products:
             try await run(ImportEngine(target: ProductImport(), policy: policy, context: context, store: store),

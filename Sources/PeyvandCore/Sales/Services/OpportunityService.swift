@@ -226,7 +226,7 @@ public struct OpportunityService: Sendable {
         return try Self.stage(stageID, among: stages, default: stages.first { $0.outcome == PipelineStage.Outcome.open.rawValue })
     }
 
-    private static func make(_ input: OpportunityInput, id: UUID, entering stage: PipelineStage, currency: String, tags: [String]?,
+    static func make(_ input: OpportunityInput, id: UUID, entering stage: PipelineStage, currency: String, tags: [String]?,
                              at now: Date, in context: RequestContext) throws -> Opportunity {
         let opportunity = Opportunity(organisationID: context.organisationID, name: "", accountID: input.accountID!,
                                       pipelineID: stage.pipelineID, stageID: stage.id!, currency: currency)
@@ -242,7 +242,7 @@ public struct OpportunityService: Sendable {
         return try await Organisation.find(context.organisationID, on: database)?.currency ?? Money.defaultCurrency
     }
 
-    private static func apply(_ input: OpportunityInput, tags: [String]?, to opportunity: Opportunity) {
+    static func apply(_ input: OpportunityInput, tags: [String]?, to opportunity: Opportunity) {
         let provided = input.provided
         if provided.contains("name"), let name = input.name { opportunity.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
         if provided.contains("account_id"), let accountID = input.accountID { opportunity.accountID = accountID }
