@@ -25,7 +25,7 @@ public func configure(
     let inboundMailHandlers: [any InboundMailHandler] = []
     app.peyvand = PeyvandState(settings: settings, writeGate: writeGate, hasher: hasher, now: now,
                                subscriptions: Outbox.Subscriptions(),
-                               jobHandlers: [ImportJob.kind: ImportJob(), QuoteExpiryJob.kind: QuoteExpiryJob(),
+                               jobHandlers: [ImportJob.kind: ImportJob(laterModules: [.activities: ActivitiesModule.importRunner]), QuoteExpiryJob.kind: QuoteExpiryJob(),
                                              StagedImportPurgeJob.kind: StagedImportPurgeJob(),
                                              OutboundMailJob.kind: OutboundMailJob(transport: settings.smtp.map { SMTPClient(configuration: $0) }),
                                              InboundMailJob.kind: InboundMailJob(handlers: inboundMailHandlers),

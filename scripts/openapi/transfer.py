@@ -1,4 +1,4 @@
-"""CSV import of accounts, contacts, leads, opportunities and products, CSV export of every list, and background jobs, in the OpenAPI document.
+"""CSV import of accounts, contacts, leads, opportunities, products and activities, CSV export of every list, and background jobs, in the OpenAPI document.
 
 generate.py merges SCHEMAS, PARAMETERS, PATHS and TAGS into the document, like those of sales.py.
 
@@ -27,8 +27,8 @@ import service
 from common import IDEMPOTENCY_ERRORS, REQ_ID, TIMESTAMP, UUID, P, json_ok, obj, op, problem_response, problems
 
 # ---------------------------------------------------------------- enums and limits
-RESOURCES = ["accounts", "contacts", "leads", "opportunities", "products"]    # ImportResource
-EXPORT_RESOURCES = RESOURCES + ["quotes", "orders", "invoices", "activities", "cases"]  # ExportResource
+RESOURCES = ["accounts", "contacts", "leads", "opportunities", "products", "activities"]    # ImportResource
+EXPORT_RESOURCES = RESOURCES + ["quotes", "orders", "invoices", "cases"]  # ExportResource
 IMPORT_STATUSES = ["staged", "queued", "running", "completed", "failed"]  # DataImport.Status
 DUPLICATE_POLICIES = ["skip", "update", "create"]            # DataImport.DuplicatePolicy
 JOB_STATUSES = ["queued", "running", "succeeded", "dead"]    # Job.Status
@@ -88,6 +88,17 @@ IMPORT_FIELDS = {
         ("tags", False, ["tags", "tag", "برچسب", "برچسب‌ها"]),
         ("description", False, ["description", "notes", "note", "توضیحات", "یادداشت"]),
     ],
+    "activities": [
+        ("kind", True, ["kind", "type", "activity type", "نوع", "نوع فعالیت"]),
+        ("subject", True, ["subject", "title", "موضوع", "عنوان"]),
+        ("body", False, ["body", "description", "notes", "note", "details", "شرح", "توضیحات", "یادداشت"]),
+        ("status", False, ["status", "وضعیت"]),
+        ("priority", False, ["priority", "اولویت"]),
+        ("due_at", False, ["due", "due at", "due date", "deadline", "سررسید", "مهلت"]),
+        ("start_at", False, ["start", "start at", "starts", "begins", "شروع", "زمان شروع"]),
+        ("end_at", False, ["end", "end at", "ends", "پایان", "زمان پایان"]),
+        ("account", False, ["account", "company", "customer", "regarding", "شرکت", "سازمان", "مشتری"]),
+    ],
     "products": [
         ("sku", True, ["sku", "code", "product code", "item code", "کد", "کد کالا", "کد محصول"]),
         ("name_fa", False, ["name fa", "persian name", "name", "product", "نام", "نام کالا", "نام محصول", "نام فارسی"]),
@@ -118,6 +129,13 @@ OPPORTUNITY_ROW_NOTE = (
     "the currency's minor unit with any digits and separators, `expected_close_date` a day in either calendar. "
     "Opportunities are the same when they have the same name on the same account; `duplicates=update` changes the "
     "row's fields but never the stage (moving a deal stays an act on its page, with its stage history).")
+# ActivityImport: how an activity row's values read.
+ACTIVITY_ROW_NOTE = (
+    "An activity row needs a `kind` and a `subject`; kinds, statuses and priorities may be written in Persian "
+    "(`تماس`, `جلسه`, `وظیفه`; `انجام شد`; `زیاد`). `due_at`, `start_at` and `end_at` are a day, or a day and "
+    "`HH:MM`, in either calendar and digits, in the importer's time zone (a day alone means 09:00). An `account` "
+    "column makes the activity regard that account. Activities have no natural key: every row is a new activity, "
+    "whatever `duplicates` says.")
 
 # SalesExports and ActivityExports: the columns of each resource; sensitive ones need the `export` right at organisation scope.
 _PARTY_COLUMNS = ["mobile", "phone", "email", "province", "city", "address", "postal_code", "tags", "description"]
@@ -206,7 +224,7 @@ SCHEMAS = {
 PARAMETERS = {
     "ImportResource": {"name": "resource", "in": "path", "required": True,
                        "schema": {"type": "string", "enum": RESOURCES},
-                       "description": "`accounts`, `contacts`, `leads`, `opportunities` or `products`; anything else is 404."},
+                       "description": "`accounts`, `contacts`, `leads`, `opportunities`, `products` or `activities`; anything else is 404."},
     "ExportResource": {"name": "resource", "in": "path", "required": True,
                        "schema": {"type": "string", "enum": EXPORT_RESOURCES},
                        "description": "Any list: " + ", ".join(f"`{r}`" for r in EXPORT_RESOURCES)
@@ -323,7 +341,7 @@ PATHS = {
                 "or tab as delimiter (whichever the header line uses most), a header line first. Each column maps "
                 "to a field by `mapping`, else by its header, in English or Persian (letter case, `_`, `-`, spacing, "
                 "Persian letter forms and ZWNJ do not matter); columns that map to nothing are ignored:\n\n"
-                + _field_table() + "\n\n" + PRODUCT_ROW_NOTE + "\n\n" + OPPORTUNITY_ROW_NOTE + "\n\n"
+                + _field_table() + "\n\n" + PRODUCT_ROW_NOTE + "\n\n" + OPPORTUNITY_ROW_NOTE + "\n\n" + ACTIVITY_ROW_NOTE + "\n\n"
                 "Rows are then imported in the background, in batches of 500, each through the resource's own "
                 "validation and duplicate matching (phone, e-mail, name; a product's SKU), against the database and the rows before "
                 "it; a refused row does not stop the others. Checked in this order: 404 for an unknown resource, "

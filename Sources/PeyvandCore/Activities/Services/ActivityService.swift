@@ -82,7 +82,7 @@ public struct ActivityService: Sendable {
         try await SalesRecords.restore(Activity.self, id, by: context, at: store.now(), store: store)
     }
 
-    private static func apply(_ input: ActivityInput, to activity: Activity, at now: Date) {
+    static func apply(_ input: ActivityInput, to activity: Activity, at now: Date) {
         let provided = input.provided
         if let kind = input.kind { activity.kind = kind }
         if provided.contains("subject"), let subject = input.subject { activity.subject = subject.trimmingCharacters(in: .whitespacesAndNewlines) }

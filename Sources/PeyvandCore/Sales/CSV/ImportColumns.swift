@@ -3,7 +3,7 @@ import Foundation
 /// The resources a CSV can be imported into and the fields their columns may map to, with the
 /// header names (English and Persian) that map to each field without being told.
 public enum ImportResource: String, CaseIterable, Sendable {
-    case accounts, contacts, leads, opportunities, products
+    case accounts, contacts, leads, opportunities, products, activities
 
     public struct Field: Sendable {
         public let name: String
@@ -65,6 +65,18 @@ public enum ImportResource: String, CaseIterable, Sendable {
                                                              "تاریخ پیش‌بینی بستن", "پیش‌بینی بستن"], isRequired: false),
                 Field(name: "tags", aliases: ["tags", "tag", "برچسب", "برچسب‌ها"], isRequired: false),
                 Field(name: "description", aliases: ["description", "notes", "note", "توضیحات", "یادداشت"], isRequired: false),
+            ]
+        case .activities:
+            return [
+                Field(name: "kind", aliases: ["kind", "type", "activity type", "نوع", "نوع فعالیت"], isRequired: true),
+                Field(name: "subject", aliases: ["subject", "title", "موضوع", "عنوان"], isRequired: true),
+                Field(name: "body", aliases: ["body", "description", "notes", "note", "details", "شرح", "توضیحات", "یادداشت"], isRequired: false),
+                Field(name: "status", aliases: ["status", "وضعیت"], isRequired: false),
+                Field(name: "priority", aliases: ["priority", "اولویت"], isRequired: false),
+                Field(name: "due_at", aliases: ["due", "due at", "due date", "deadline", "سررسید", "مهلت"], isRequired: false),
+                Field(name: "start_at", aliases: ["start", "start at", "starts", "begins", "شروع", "زمان شروع"], isRequired: false),
+                Field(name: "end_at", aliases: ["end", "end at", "ends", "پایان", "زمان پایان"], isRequired: false),
+                Field(name: "account", aliases: ["account", "company", "customer", "regarding", "شرکت", "سازمان", "مشتری"], isRequired: false),
             ]
         case .products:
             return [

@@ -125,7 +125,21 @@ extension ImportResource {
         case .contacts: .contacts
         case .leads: .leads
         case .opportunities: .opportunities
+        case .activities: .activities
         case .products: .products
+        }
+    }
+}
+
+/// Imports one resource kept by a module that comes after Sales (activities), through the same
+/// engine; that module makes it and the app hands it to `ImportJob`.
+public struct ImportRunner: Sendable {
+    let run: @Sendable (_ job: ImportJob, _ batch: ImportJob.Batch) async throws -> Void
+
+    init<Target: ImportTarget>(_ makeTarget: @escaping @Sendable (Store) -> Target) {
+        run = { job, batch in
+            try await job.run(ImportEngine(target: makeTarget(batch.store), policy: batch.policy, context: batch.context, store: batch.store),
+                              reader: batch.reader, columns: batch.columns, dataImport: batch.dataImport)
         }
     }
 }
@@ -138,7 +152,22 @@ public struct ImportJob: JobHandler {
         public var importID: UUID
     }
 
-    public init() {}
+    /// What a runner needs to import a file.
+    struct Batch {
+        let reader: CSVReader
+        let columns: [Int: String]
+        let dataImport: DataImport
+        let policy: DataImport.DuplicatePolicy
+        let context: RequestContext
+        let store: Store
+    }
+
+    let laterModules: [ImportResource: ImportRunner]
+
+    /// `laterModules`: the importers of resources kept by modules after Sales.
+    public init(laterModules: [ImportResource: ImportRunner] = [:]) {
+        self.laterModules = laterModules
+    }
 
     public func run(_ job: ClaimedJob, store: Store, logger: Logger) async throws {
         let payload = try job.decodePayload(as: Payload.self)
@@ -182,6 +211,9 @@ public struct ImportJob: JobHandler {
         case .products:
             try await run(ImportEngine(target: ProductImport(), policy: policy, context: context, store: store),
                           reader: reader, columns: columns, dataImport: dataImport)
+        case .activities:
+            guard let runner = laterModules[resource] else { throw ImportUnavailable(resource: resource) }
+            try await runner.run(self, Batch(reader: reader, columns: columns, dataImport: dataImport, policy: policy, context: context, store: store))
         }
         try await DataImport.query(on: store.database).filter(\.$id == payload.importID)
             .set(\.$status, to: DataImport.Status.completed.rawValue).set(\.$finishedAt, to: store.now())
@@ -189,7 +221,7 @@ public struct ImportJob: JobHandler {
         logger.info("import finished", metadata: ["import-id": "\(payload.importID)", "rows": "\(reader.rows.count)"])
     }
 
-    private func run<Target>(_ engine: ImportEngine<Target>, reader: CSVReader, columns: [Int: String], dataImport: DataImport) async throws {
+    func run<Target>(_ engine: ImportEngine<Target>, reader: CSVReader, columns: [Int: String], dataImport: DataImport) async throws {
         let memory = ImportEngine<Target>.FileMemory()
         var start = dataImport.processedRows
         while start < reader.rows.count {
@@ -198,4 +230,10 @@ public struct ImportJob: JobHandler {
             start = end
         }
     }
+}
+
+/// An import of a resource whose module registered no importer (a wiring mistake, not bad input).
+struct ImportUnavailable: Error, CustomStringConvertible {
+    let resource: ImportResource
+    var description: String { "no importer is registered for \(resource.rawValue)" }
 }

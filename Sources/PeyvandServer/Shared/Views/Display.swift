@@ -80,21 +80,7 @@ struct Display: Sendable {
     /// Reads what `momentInput` writes (either calendar, either digits; time optional) in the
     /// reader's zone; nil when it is not a real day and time.
     func parseMoment(_ text: String) -> Date? {
-        let ascii = PersianText.toASCIIDigits(text).trimmingCharacters(in: .whitespaces)
-        let pieces = ascii.split(separator: " ", maxSplits: 1).map(String.init)
-        guard let first = pieces.first, let stored = CalendarDay.parse(first), let noon = Self.noonUTC(stored) else { return nil }
-        var hour = 9, minute = 0
-        if pieces.count == 2 {
-            let clock = pieces[1].split(separator: ":").map { Int($0) }
-            guard clock.count == 2, let h = clock[0], let m = clock[1], (0...23).contains(h), (0...59).contains(m) else { return nil }
-            (hour, minute) = (h, m)
-        }
-        var utcCalendar = Calendar(identifier: .gregorian)
-        utcCalendar.timeZone = Self.utc
-        let day = utcCalendar.dateComponents([.year, .month, .day], from: noon)
-        var local = Calendar(identifier: .gregorian)
-        local.timeZone = timeZone
-        return local.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
+        CalendarMoment.parse(text, in: timeZone)
     }
 
     static func grouped(_ digits: String, separator: String) -> String {
