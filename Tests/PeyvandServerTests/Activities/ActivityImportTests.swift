@@ -23,20 +23,11 @@ struct ActivityImportTests {
                 + "جلسه,,,,,\r\n"
                 + "تماس,تاریخ بد,,۱۴۰۵/۱۳/۰۱,,\r\n"
                 + "تماس,حساب ناشناس,,,شرکت ناشناس,\r\n"
-            let started = try await app.testing().sendRequest(.POST, "api/v1/import/activities",
-                                                              headers: org.admin.bearer.adding("Content-Type", "text/csv"), body: ByteBuffer(string: csv))
-            #expect(started.status == .accepted)
-            let location = String(try #require(started.headers.first(name: .location)).dropFirst())
-            let worker = JobWorker(id: "test", store: app.store, handlers: app.peyvand.jobHandlers, logger: app.logger)
-            while try await worker.runOnce() > 0 {}
-            let finished = try await app.testing().sendRequest(.GET, location, headers: org.admin.bearer)
-            #expect(finished.json["status"] as? String == "completed")
-            #expect(finished.json["created"] as? Int == 2)
-            #expect(finished.json["failed"] as? Int == 4)
-            let report = try await app.testing().sendRequest(.GET, location + "/report", headers: org.admin.bearer.adding("Accept-Language", "en"))
-            let refused = report.body.string.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
-                .map { $0.split(separator: ",", maxSplits: 2).map(String.init) }.map { "\($0[0]),\($0[2].prefix { $0 != ":" })" }
-            #expect(refused == ["4,kind", "5,subject", "6,due_at", "7,account"])
+            let (finished, report) = try await importCSV(app, org, into: "activities", csv)
+            #expect(finished["status"] as? String == "completed")
+            #expect(finished["created"] as? Int == 2)
+            #expect(finished["failed"] as? Int == 4)
+            #expect(report == ["4,error,kind", "5,error,subject", "6,error,due_at", "7,error,account"])
 
             let call = try #require(try await Activity.query(on: app.db).filter(\.$subject == "پیگیری پیش‌فاکتور").first())
             #expect(call.kind == "call")

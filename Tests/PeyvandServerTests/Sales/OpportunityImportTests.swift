@@ -10,29 +10,6 @@ import VaporTesting
 /// pipeline and stage by name; the same name on the same account is the same opportunity.
 @Suite("Opportunity CSV import")
 struct OpportunityImportTests {
-    func runJobs(_ app: Application) async throws {
-        let worker = JobWorker(id: "test", store: app.store, handlers: app.peyvand.jobHandlers, logger: app.logger)
-        while try await worker.runOnce() > 0 {}
-    }
-
-    func importOpportunities(_ app: Application, _ org: TestOrganisation, _ csv: String,
-                             duplicates: String = "skip") async throws -> (finished: [String: Any], report: [String]) {
-        let started = try await app.testing().sendRequest(.POST, "api/v1/import/opportunities?duplicates=\(duplicates)",
-                                                          headers: org.admin.bearer.adding("Content-Type", "text/csv"),
-                                                          body: ByteBuffer(string: csv))
-        #expect(started.status == .accepted)
-        let location = String(try #require(started.headers.first(name: .location)).dropFirst())
-        try await runJobs(app)
-        let finished = try await app.testing().sendRequest(.GET, location, headers: org.admin.bearer)
-        let report = try await app.testing().sendRequest(.GET, location + "/report", headers: org.admin.bearer.adding("Accept-Language", "en"))
-        let lines = report.body.string.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst()
-        let outcomes = lines.map { line in
-            let parts = line.split(separator: ",", maxSplits: 2).map(String.init)
-            return parts[1] == "error" ? "\(parts[0]),error,\(parts[2].prefix { $0 != ":" })" : "\(parts[0]),\(parts[1])"
-        }
-        return (finished.json, outcomes)
-    }
-
     @Test func persian_headers_name_accounts_pipelines_and_stages_and_bad_rows_are_reported_by_column() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
@@ -47,7 +24,7 @@ struct OpportunityImportTests {
                 + "مبلغ بد,فولاد مبارکه,,ده هزار,,\r\n"
                 + ",فولاد مبارکه,,1000,,\r\n"
                 + "تمدید مجوزها,فولاد مبارکه,,1,,\r\n"
-            let (finished, report) = try await importOpportunities(app, org, csv)
+            let (finished, report) = try await importCSV(app, org, into: "opportunities", csv)
             #expect(finished["status"] as? String == "completed")
             #expect(finished["created"] as? Int == 2)
             #expect(finished["failed"] as? Int == 4)
@@ -72,8 +49,8 @@ struct OpportunityImportTests {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
             _ = try await app.testing().sendRequest(.POST, "api/v1/accounts", headers: org.admin.bearer.json, body: jsonBody(["name": "Sina"]))
-            _ = try await importOpportunities(app, org, "name,account,amount\r\nRenewal,Sina,100\r\n")
-            let (finished, report) = try await importOpportunities(app, org, "name,account,stage,amount\r\nrenewal,SINA,مذاکره,250\r\n",
+            _ = try await importCSV(app, org, into: "opportunities", "name,account,amount\r\nRenewal,Sina,100\r\n")
+            let (finished, report) = try await importCSV(app, org, into: "opportunities", "name,account,stage,amount\r\nrenewal,SINA,مذاکره,250\r\n",
                                                                    duplicates: "update")
             #expect(finished["updated"] as? Int == 1)
             #expect(report.isEmpty)

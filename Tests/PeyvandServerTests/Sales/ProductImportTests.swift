@@ -10,31 +10,6 @@ import VaporTesting
 /// two live products may share.
 @Suite("Product CSV import")
 struct ProductImportTests {
-    func runJobs(_ app: Application) async throws {
-        let worker = JobWorker(id: "test", store: app.store, handlers: app.peyvand.jobHandlers, logger: app.logger)
-        while try await worker.runOnce() > 0 {}
-    }
-
-    /// Uploads `csv`, runs the import and returns the finished import and its report's outcomes
-    /// (`line,result` and, for a refused row, the first field the reason names: `5,error,list_price`).
-    func importProducts(_ app: Application, _ org: TestOrganisation, _ csv: String,
-                        duplicates: String = "skip") async throws -> (finished: [String: Any], report: [String]) {
-        let started = try await app.testing().sendRequest(.POST, "api/v1/import/products?duplicates=\(duplicates)",
-                                                          headers: org.admin.bearer.adding("Content-Type", "text/csv"),
-                                                          body: ByteBuffer(string: csv))
-        #expect(started.status == .accepted)
-        let location = String(try #require(started.headers.first(name: .location)).dropFirst())
-        try await runJobs(app)
-        let finished = try await app.testing().sendRequest(.GET, location, headers: org.admin.bearer)
-        let report = try await app.testing().sendRequest(.GET, location + "/report", headers: org.admin.bearer.adding("Accept-Language", "en"))
-        let lines = report.body.string.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst()
-        let outcomes = lines.map { line in
-            let parts = line.split(separator: ",", maxSplits: 2).map(String.init)
-            return parts[1] == "error" ? "\(parts[0]),error,\(parts[2].prefix { $0 != ":" })" : "\(parts[0]),\(parts[1])"
-        }
-        return (finished.json, outcomes)
-    }
-
     func createProduct(_ app: Application, _ org: TestOrganisation, sku: String, price: Int) async throws -> String {
         let created = try await app.testing().sendRequest(.POST, "api/v1/products", headers: org.admin.bearer.json, body: jsonBody([
             "sku": sku, "name_fa": "موجود", "list_price": ["amount_minor": price],
@@ -53,7 +28,7 @@ struct ProductImportTests {
                 + "BAD-PRICE,قیمت بد,ده هزار,,,\r\n"
                 + "BAD-TAX,مالیات بد,1000,120,,\r\n"
                 + "NO-PRICE,بی‌قیمت,,,,\r\n"
-            let (finished, report) = try await importProducts(app, org, csv)
+            let (finished, report) = try await importCSV(app, org, into: "products", csv)
             #expect(finished["status"] as? String == "completed")
             #expect(finished["created"] as? Int == 2)
             #expect(finished["failed"] as? Int == 4)
@@ -80,7 +55,7 @@ struct ProductImportTests {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
             _ = try await createProduct(app, org, sku: "ERP-1", price: 5_000)
-            let (finished, report) = try await importProducts(app, org, "sku,name_fa,list_price\nerp-۱,دوباره,7000\nNEW-1,تازه,100\nnew-1,تکرار در فایل,200\n")
+            let (finished, report) = try await importCSV(app, org, into: "products", "sku,name_fa,list_price\nerp-۱,دوباره,7000\nNEW-1,تازه,100\nnew-1,تکرار در فایل,200\n")
             #expect(finished["created"] as? Int == 1)
             #expect(finished["skipped"] as? Int == 2)
             #expect(report == ["2,skipped", "4,skipped"])
@@ -94,7 +69,7 @@ struct ProductImportTests {
             let id = try await createProduct(app, org, sku: "ERP-1", price: 5_000)
             // Every row is a whole product, as on creation; a matched product takes the row's non-empty values.
             let csv = "sku,name_en,list_price,product_line\nERP-1,Accounting,7000,Software\nNEW-1,New,100,\nnew-1,Newer,300,Services\n"
-            let (finished, _) = try await importProducts(app, org, csv, duplicates: "update")
+            let (finished, _) = try await importCSV(app, org, into: "products", csv, duplicates: "update")
             #expect(finished["created"] as? Int == 1)
             #expect(finished["updated"] as? Int == 2)
 
@@ -117,7 +92,7 @@ struct ProductImportTests {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
             _ = try await createProduct(app, org, sku: "ERP-1", price: 5_000)
-            let (finished, report) = try await importProducts(app, org, "sku,name_en,list_price\nERP-1,Again,1\nNEW-1,New,2\nNEW-1,Twin,3\n",
+            let (finished, report) = try await importCSV(app, org, into: "products", "sku,name_en,list_price\nERP-1,Again,1\nNEW-1,New,2\nNEW-1,Twin,3\n",
                                                               duplicates: "create")
             #expect(finished["created"] as? Int == 1)
             #expect(finished["failed"] as? Int == 2)
@@ -129,7 +104,7 @@ struct ProductImportTests {
     @Test func a_product_export_imports_back_unchanged() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
-            _ = try await importProducts(app, org, "sku,name_fa,name_en,list_price,tax_rate,active\nERP-1,حسابداری,Accounting,12000000,9.25,no\n")
+            _ = try await importCSV(app, org, into: "products", "sku,name_fa,name_en,list_price,tax_rate,active\nERP-1,حسابداری,Accounting,12000000,9.25,no\n")
             let exported = try await app.testing().sendRequest(.GET, "api/v1/export/products", headers: org.admin.bearer)
             #expect(exported.status == .ok)
             let lines = exported.body.string.components(separatedBy: "\r\n").filter { !$0.isEmpty }
@@ -137,7 +112,7 @@ struct ProductImportTests {
             #expect(lines.count == 2)
             #expect(lines[1].contains(",ERP-1,حسابداری,Accounting,,unit,12000000,IRR,9.25,no,,"))
 
-            let (finished, _) = try await importProducts(app, org, lines.joined(separator: "\r\n"), duplicates: "update")
+            let (finished, _) = try await importCSV(app, org, into: "products", lines.joined(separator: "\r\n"), duplicates: "update")
             #expect(finished["updated"] as? Int == 1)
             let product = try #require(try await Product.query(on: app.db).first())
             #expect(product.taxRateBP == 925)

@@ -96,3 +96,25 @@ extension HTTPHeaders {
 
     var json: HTTPHeaders { adding("Content-Type", "application/json") }
 }
+
+/// Imports `csv` into `resource` as the organisation's administrator through the API, runs the
+/// import job, and returns the finished import and its report's outcomes (`line,result`, and for a
+/// refused row the first field its reason names: `5,error,list_price`).
+func importCSV(_ app: Application, _ org: TestOrganisation, into resource: String, _ csv: String,
+               duplicates: String = "skip") async throws -> (finished: [String: Any], report: [String]) {
+    let started = try await app.testing().sendRequest(.POST, "api/v1/import/\(resource)?duplicates=\(duplicates)",
+                                                      headers: org.admin.bearer.adding("Content-Type", "text/csv"),
+                                                      body: ByteBuffer(string: csv))
+    #expect(started.status == .accepted)
+    let location = String(try #require(started.headers.first(name: .location)).dropFirst())
+    let worker = JobWorker(id: "test", store: app.store, handlers: app.peyvand.jobHandlers, logger: app.logger)
+    while try await worker.runOnce() > 0 {}
+    let finished = try await app.testing().sendRequest(.GET, location, headers: org.admin.bearer)
+    let report = try await app.testing().sendRequest(.GET, location + "/report", headers: org.admin.bearer.adding("Accept-Language", "en"))
+    let lines = report.body.string.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst()
+    let outcomes = lines.map { line in
+        let parts = line.split(separator: ",", maxSplits: 2).map(String.init)
+        return parts[1] == "error" ? "\(parts[0]),error,\(parts[2].prefix { $0 != ":" })" : "\(parts[0]),\(parts[1])"
+    }
+    return (finished.json, outcomes)
+}

@@ -58,7 +58,7 @@ public struct ContractService: Sendable {
         let days = try await validate(input, creating: false, existing: existing, readProblems: readProblems, in: context)
         let now = store.now()
         let contract = try await store.write { database in
-            let contract = try await Self.lock(id, expected: expectedVersion, in: context, on: database)
+            let contract = try await ServiceSettingsRecords.lock(ServiceContract.self, id, expected: expectedVersion, in: context, on: database)
             let before = contract.auditSnapshot
             Self.apply(input, days: days, to: contract)
             try await contract.update(on: database)
@@ -74,7 +74,7 @@ public struct ContractService: Sendable {
         _ = try await find(id, in: context)
         let now = store.now()
         try await store.write { database in
-            let contract = try await Self.lock(id, expected: expectedVersion, in: context, on: database)
+            let contract = try await ServiceSettingsRecords.lock(ServiceContract.self, id, expected: expectedVersion, in: context, on: database)
             try await contract.delete(on: database)
             try await ServiceSettingsRecords.recordChange(contract, action: .delete, before: contract.auditSnapshot, by: context, at: now, on: database)
         }
@@ -95,15 +95,6 @@ public struct ContractService: Sendable {
             let used = usage[contract.id!] ?? 0
             return Standing(contract: contract, used: used, standing: .of(contract, on: today, used: used))
         }
-    }
-
-    private static func lock(_ id: UUID, expected: Int?, in context: RequestContext, on database: any Database) async throws -> ServiceContract {
-        let version = try await VersionGuard.bump(ServiceContract.schema, id: id, organisationID: context.organisationID, expected: expected,
-                                                  recordType: ServiceContract.auditType, on: database)
-        guard let contract = try await ServiceContract.query(on: database).scoped(to: context).filter(\.$id == id).first()
-        else { throw PlatformError.notFound(recordType: ServiceContract.auditType) }
-        contract.version = version
-        return contract
     }
 
     private func validate(_ input: ContractInput, creating: Bool, existing: ServiceContract?, readProblems: FieldValidator,

@@ -43,11 +43,7 @@ public struct QueueService: Sendable {
         try await validate(input, creating: false, queueID: id, readProblems: readProblems, in: context)
         let now = store.now()
         return try await store.write { database in
-            let version = try await VersionGuard.bump(ServiceQueue.schema, id: id, organisationID: context.organisationID, expected: expectedVersion,
-                                                      recordType: ServiceQueue.auditType, on: database)
-            guard let queue = try await ServiceQueue.query(on: database).scoped(to: context).filter(\.$id == id).first()
-            else { throw PlatformError.notFound(recordType: ServiceQueue.auditType) }
-            queue.version = version
+            let queue = try await ServiceSettingsRecords.lock(ServiceQueue.self, id, expected: expectedVersion, in: context, on: database)
             let before = queue.auditSnapshot
             Self.apply(input, to: queue)
             try await queue.update(on: database)
@@ -62,10 +58,7 @@ public struct QueueService: Sendable {
         _ = try await find(id, in: context)
         let now = store.now()
         try await store.write { database in
-            _ = try await VersionGuard.bump(ServiceQueue.schema, id: id, organisationID: context.organisationID, expected: expectedVersion,
-                                            recordType: ServiceQueue.auditType, on: database)
-            guard let queue = try await ServiceQueue.query(on: database).scoped(to: context).filter(\.$id == id).first()
-            else { throw PlatformError.notFound(recordType: ServiceQueue.auditType) }
+            let queue = try await ServiceSettingsRecords.lock(ServiceQueue.self, id, expected: expectedVersion, in: context, on: database)
             try await queue.delete(on: database)
             try await ServiceSettingsRecords.recordChange(queue, action: .delete, before: queue.auditSnapshot, by: context, at: now, on: database)
         }

@@ -46,7 +46,7 @@ public struct SLAPolicyService: Sendable {
         try await validate(input, creating: false, policyID: id, readProblems: readProblems, in: context)
         let now = store.now()
         return try await store.write { database in
-            let policy = try await Self.lock(id, expected: expectedVersion, in: context, on: database)
+            let policy = try await ServiceSettingsRecords.lock(SLAPolicy.self, id, expected: expectedVersion, in: context, on: database)
             let before = policy.auditSnapshot
             Self.apply(input, to: policy)
             try await Self.keepOneDefault(policy, by: context, at: now, on: database)
@@ -63,19 +63,10 @@ public struct SLAPolicyService: Sendable {
         _ = try await find(id, in: context)
         let now = store.now()
         try await store.write { database in
-            let policy = try await Self.lock(id, expected: expectedVersion, in: context, on: database)
+            let policy = try await ServiceSettingsRecords.lock(SLAPolicy.self, id, expected: expectedVersion, in: context, on: database)
             try await policy.delete(on: database)
             try await ServiceSettingsRecords.recordChange(policy, action: .delete, before: policy.auditSnapshot, by: context, at: now, on: database)
         }
-    }
-
-    private static func lock(_ id: UUID, expected: Int?, in context: RequestContext, on database: any Database) async throws -> SLAPolicy {
-        let version = try await VersionGuard.bump(SLAPolicy.schema, id: id, organisationID: context.organisationID, expected: expected,
-                                                  recordType: SLAPolicy.auditType, on: database)
-        guard let policy = try await SLAPolicy.query(on: database).scoped(to: context).filter(\.$id == id).first()
-        else { throw PlatformError.notFound(recordType: SLAPolicy.auditType) }
-        policy.version = version
-        return policy
     }
 
     /// A new default takes over from the old one, which is audited as changed too.
