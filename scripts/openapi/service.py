@@ -221,6 +221,9 @@ LIST_PARAMS = [
     query("product_id", UUID, "Only cases about this product; not a UUID is 422."),
     text_query("category", "Only cases with exactly this category."),
     query("contract_id", UUID, "Only cases under this contract; not a UUID is 422."),
+    query("sla", {"type": "string", "enum": ["overdue"]},
+          "`overdue`: cases whose first response is still owed after its due time, or whose resolution is (a paused "
+          "clock has no due time). Another value is 422."),
 ]
 
 T = "Cases"

@@ -93,6 +93,26 @@ struct ServiceLevelsAPITests {
         }
     }
 
+    @Test func the_list_finds_the_cases_past_a_due_time_that_still_count() async throws {
+        let clock = TestClock()
+        try await withApp(clock: clock) { app in
+            let org = try await TestOrganisation.make(app)
+            _ = try await send(app, .POST, "sla-policies", as: org.admin, ["name": "Standard", "is_default": true, "targets": normalTargets])
+            let late = try await send(app, .POST, "cases", as: org.admin, ["title": "Nobody answered"])
+            let answered = try await send(app, .POST, "cases", as: org.admin, ["title": "Answered in time"])
+            let waiting = try await send(app, .POST, "cases", as: org.admin, ["title": "Waiting on the customer"])
+            _ = try await send(app, .PATCH, "cases/\(answered.json["id"]!)", as: org.admin, ["status": "in_progress"])
+            _ = try await send(app, .PATCH, "cases/\(waiting.json["id"]!)", as: org.admin, ["status": "waiting_on_customer"])
+            clock.advance(by: 2 * 3600)
+
+            let overdue = try await send(app, .GET, "cases?sla=overdue", as: org.admin)
+            #expect((overdue.json["data"] as? [[String: Any]])?.map { $0["title"] as? String } == ["Nobody answered"])
+            #expect(late.status == .created)
+            let bad = try await send(app, .GET, "cases?sla=soon&status=lost", as: org.admin)
+            #expect(bad.problemFields == ["sla", "status"])
+        }
+    }
+
     @Test func waiting_on_the_customer_stops_the_clock_and_the_wait_moves_the_due_time() async throws {
         let clock = TestClock()
         try await withApp(clock: clock) { app in

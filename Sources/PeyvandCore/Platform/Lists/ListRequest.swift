@@ -43,6 +43,8 @@ public enum ListFilter: Sendable {
     case atMost(column: String, value: any Encodable & Sendable)
     /// Records carrying the tag (see `RecordTags`).
     case tagged(String)
+    /// Records meeting every condition of at least one group: `(a AND b) OR (c AND d)`.
+    case anyOf([[ListFilter]])
 }
 
 /// What a business list asks for: filters, an optional search, a sort and a page.

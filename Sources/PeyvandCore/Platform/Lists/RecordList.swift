@@ -123,6 +123,11 @@ public struct RecordList<Record: OwnedRecord & Auditable>: Sendable {
             return "\(ident: alias).\(ident: column) >= \(bind: value)"
         case .atMost(let column, let value):
             return "\(ident: alias).\(ident: column) <= \(bind: value)"
+        case .anyOf(let groups):
+            let alternatives = groups.map { group -> SQLQueryString in
+                group.isEmpty ? "1 = 1" : "(" + group.map { condition($0, alias: alias, organisationID: organisationID) }.joined(separator: " AND ") + ")"
+            }
+            return alternatives.isEmpty ? "1 = 0" : "(" + alternatives.joined(separator: " OR ") + ")"
         case .tagged(let tag):
             return """
                 \(ident: alias).\(ident: "id") IN (SELECT \(ident: "record_id") FROM \(ident: RecordTag.schema)

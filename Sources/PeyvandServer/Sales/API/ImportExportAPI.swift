@@ -90,7 +90,7 @@ enum ImportExportAPI {
         case .orders: try await stream(SalesExports.orders, filters: DocumentsAPI.orderFilters, as: resource, request)
         case .invoices: try await stream(SalesExports.invoices, filters: DocumentsAPI.invoiceFilters, as: resource, request)
         case .activities: try await stream(ActivityExports.activities, filters: ActivitiesAPI.filters, as: resource, request)
-        case .cases: try await stream(ServiceExports.cases, filters: CasesAPI.filters, as: resource, request)
+        case .cases: try await stream(ServiceExports.cases, filters: CasesAPI.filters(at: request.store.now()), as: resource, request)
         }
     }
 

@@ -28,6 +28,8 @@ struct ListParameter {
         case bool
         /// An ISO 4217 code in any case, compared upper-cased.
         case currency
+        /// One of a few named conditions (`sla=overdue`), each its own filter.
+        case named([String: ListFilter])
     }
 
     var name: String
@@ -91,6 +93,8 @@ enum SalesRequests {
             case .currency:
                 if let code = ProductInput.currencyCode(raw) { listRequest.filters.append(.equals(column: parameter.column, value: code)) }
                 else { query.validator.add(parameter.name, .invalidFormat) }
+            case .named(let conditions):
+                if let condition = conditions[raw] { listRequest.filters.append(condition) } else { query.validator.add(parameter.name, .unknownValue) }
             }
         }
         try query.finish()

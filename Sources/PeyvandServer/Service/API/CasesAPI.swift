@@ -5,7 +5,15 @@ import Vapor
 enum CasesAPI {
     static func service(_ request: Request) -> CaseService { CaseService(store: request.store) }
 
-    static let filters = [
+    /// The list filters as of `now` (`sla=overdue` compares due times with it).
+    static func filters(at now: Date) -> [ListParameter] {
+        baseFilters + [ListParameter("sla", .named(["overdue": .anyOf([
+            [.isNull(column: "first_response_at", true), .atMost(column: "sla_first_response_due_at", value: now)],
+            [.isNull(column: "resolved_at", true), .atMost(column: "sla_resolution_due_at", value: now)],
+        ])]))]
+    }
+
+    private static let baseFilters = [
         ListParameter("status", .oneOf(SupportCase.Status.allCases.map(\.rawValue))),
         ListParameter("priority", .oneOf(SupportCase.Priority.allCases.map(\.rawValue))),
         ListParameter("type", .oneOf(SupportCase.CaseType.allCases.map(\.rawValue))),
@@ -19,7 +27,7 @@ enum CasesAPI {
     ]
 
     @Sendable static func list(_ request: Request) async throws -> Response {
-        let page = try await service(request).list(try SalesRequests.listRequest(request, CaseService.list, filters: filters), in: try request.actor)
+        let page = try await service(request).list(try SalesRequests.listRequest(request, CaseService.list, filters: filters(at: request.store.now())), in: try request.actor)
         return try jsonResponse(ListBody(page) { CaseDTO($0) })
     }
 

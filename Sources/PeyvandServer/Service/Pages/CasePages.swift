@@ -20,8 +20,9 @@ enum CasePages: RecordPages {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let page = try await webPage(request)
-        let query = try await ListQuery.load(request, filterNames: CasesAPI.filters.map(\.name) + ["owner_id"], resource: .cases, page: page)
-        let result = try await service(page).list(try SalesRequests.listRequest(request, CaseService.list, filters: CasesAPI.filters),
+        let filters = CasesAPI.filters(at: page.store.now())
+        let query = try await ListQuery.load(request, filterNames: filters.map(\.name) + ["owner_id"], resource: .cases, page: page)
+        let result = try await service(page).list(try SalesRequests.listRequest(request, CaseService.list, filters: filters),
                                                   in: page.context)
         var names = try await baseNames(page)
         names.accounts = try await RecordNames.accounts(Set(result.items.compactMap(\.accountID)), in: page)

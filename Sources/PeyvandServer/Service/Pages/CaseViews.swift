@@ -47,6 +47,8 @@ enum CaseViews {
                       value: query.value(of: "type")),
             FormField(name: "queue_id", label: text(.queue), control: .select(queues), value: query.value(of: "queue_id")),
             FormField(name: "owner_id", label: text(.owner), control: .select(owners), value: query.value(of: "owner_id")),
+            FormField(name: "sla", label: ServiceLevelText.serviceLevel.text(in: language),
+                      control: .select([("overdue", ServiceLevelText.overdueCases.text(in: language))]), value: query.value(of: "sla")),
         ]
         let mine = SiteURL.records(.cases).with([("owner_id", page.context.userID.uuidString)])
         return ListView.recordList(result, resource: .cases, module: .cases, title: .cases, newRecord: .newCase,

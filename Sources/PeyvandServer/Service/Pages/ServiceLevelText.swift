@@ -7,7 +7,7 @@ enum ServiceLevelText {
     case state(SLAClock.State)
     case contracts, contract, newContract, contractName, startsOn, endsOn, entitlementUnit, entitlementTotal, entitlementUsed
     case notes, standing(ContractStanding), unit(ServiceContract.EntitlementUnit), automaticContract, timeSpent, timeSpentHint
-    case noContracts, openedOutsideContract, allContracts, standingHeader, nextDue
+    case noContracts, openedOutsideContract, allContracts, standingHeader, nextDue, overdueCases
 
     func text(in language: Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -73,6 +73,7 @@ enum ServiceLevelText {
         case .allContracts: ("همهٔ قراردادها", "All contracts")
         case .standingHeader: ("وضعیت", "Standing")
         case .nextDue: ("سررسید بعدی", "Next due")
+        case .overdueCases: ("گذشته از مهلت", "Overdue")
         }
         return language == .fa ? text.fa : text.en
     }
