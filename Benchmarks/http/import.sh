@@ -6,13 +6,14 @@
 #
 #   Benchmarks/http/import.sh [ROWS]        default 100000
 #
-# Environment: SKIP_BUILD=1 (use the existing .build/release/peyvand), DUPLICATES (create|skip|update,
+# Environment: SKIP_BUILD=1 (use the existing .build/release/peyvand), PEYVAND_BINARY (another build, e.g. debug
+# under `perf record`), DUPLICATES (create|skip|update,
 # default skip: every row is still checked for duplicates, as a real import is).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${1:-${ROWS:-100000}}
 DUPLICATES=${DUPLICATES:-skip}
-BIN=$PWD/.build/release/peyvand
+BIN=${PEYVAND_BINARY:-$PWD/.build/release/peyvand}
 WORK=$(mktemp -d /tmp/peyvand-import-bench.XXXXXX)
 SERVER_PID=""
 cleanup() {
