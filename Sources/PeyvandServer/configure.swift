@@ -22,7 +22,7 @@ public func configure(
     }
     // Modules that turn received mail into records register here, in the order they are asked
     // (the cases module's handler goes first). Until one claims a message it stays `unhandled`.
-    let inboundMailHandlers: [any InboundMailHandler] = []
+    let inboundMailHandlers: [any InboundMailHandler] = [CaseMailHandler()]
     app.peyvand = PeyvandState(settings: settings, writeGate: writeGate, hasher: hasher, now: now,
                                subscriptions: Outbox.Subscriptions(),
                                jobHandlers: [ImportJob.kind: ImportJob(laterModules: [.activities: ActivitiesModule.importRunner]), QuoteExpiryJob.kind: QuoteExpiryJob(),

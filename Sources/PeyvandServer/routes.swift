@@ -183,6 +183,10 @@ private func serviceRoutes(_ signedIn: any RoutesBuilder) {
     cases.post(":id", "reopen", use: CasesAPI.reopen)
     cases.get(":id", "comments", use: CasesAPI.comments)
     cases.post(":id", "comments", use: CasesAPI.addComment)
+    cases.post(":id", "replies", use: CaseMailAPI.reply)
+    cases.get(":id", "emails", use: CaseMailAPI.emails)
+    cases.get(":id", "attachments", use: CaseMailAPI.attachments)
+    cases.get(":id", "attachments", ":attachment_id", use: CaseMailAPI.attachment)
 
     let queues = signedIn.grouped("queues")
     queues.get(use: QueuesAPI.list)

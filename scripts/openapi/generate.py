@@ -16,6 +16,7 @@ import products  # noqa: E402  (products, price lists)
 import sales  # noqa: E402  (accounts, contacts, leads, merges)
 import service  # noqa: E402  (cases, queues)
 import service_levels  # noqa: E402  (SLA policies, contracts)
+import case_mail  # noqa: E402  (replies by e-mail, sent messages, attachments)
 import transfer  # noqa: E402  (CSV import and export, jobs)
 from common import (  # noqa: E402
     BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, MONEY, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok,
@@ -208,6 +209,7 @@ schemas = {
     **activities.SCHEMAS,
     **service.SCHEMAS,
     **service_levels.SCHEMAS,
+    **case_mail.SCHEMAS,
     **transfer.SCHEMAS,
     **business_calendar.SCHEMAS,
 }
@@ -440,6 +442,7 @@ paths = {
     **activities.PATHS,
     **service.PATHS,
     **service_levels.PATHS,
+    **case_mail.PATHS,
     **transfer.PATHS,
     **business_calendar.PATHS,
 }

@@ -9,6 +9,7 @@ public enum ServiceModule {
         [
             CreateQueuesAndCases(),
             CreateSLAPoliciesAndContracts(),
+            CreateCaseEmails(),
         ]
     }
 

@@ -291,7 +291,7 @@ struct SMTPSessionTests {
 
 @Suite("Inbound mail stored raw, then processed")
 struct InboundMailTests {
-    @Test("a message through the listener is stored raw, parsed by the job, and left unhandled without a module")
+    @Test("a message through the listener is stored raw, parsed by the job, and handed to the cases module")
     func storedAndParsed() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
@@ -307,7 +307,9 @@ struct InboundMailTests {
             #expect(stored[0].raw == raw + Data("\r\n".utf8) || stored[0].raw == raw)
             try await MailTestSupport.worker(app, handlers: app.peyvand.jobHandlers).runOnce()
             let processed = try #require(try await InboundEmail.find(stored[0].id, on: app.db))
-            #expect(processed.statusValue == .unhandled)
+            #expect(processed.statusValue == .handled)
+            #expect(processed.handledRecordType == SupportCase.auditType)
+            #expect(try await SupportCase.query(on: app.db).count() == 1)
             #expect(processed.subject == "پاسخ درخواست ۱۲")
             #expect(processed.messageID == "in-1@example.ir")
             #expect(processed.fromAddress == "support@peyvand.test")

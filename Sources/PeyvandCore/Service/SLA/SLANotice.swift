@@ -1,6 +1,5 @@
 import FluentKit
 import Foundation
-import SQLKit
 
 /// The e-mail telling a person that a case's SLA is at risk or breached, in their own language.
 struct SLANotice {
@@ -12,7 +11,7 @@ struct SLANotice {
         guard !notices.isEmpty else { return }
         let recipients = try await User.query(on: database).filter(\.$organisationID == supportCase.organisationID)
             .filter(\.$id ~~ Set(notices.map(\.recipientID))).filter(\.$isActive == true).all()
-        let sender = try await senderAddress(organisationID: supportCase.organisationID, on: database)
+        let sender = try await CaseMailReplies.supportAddress(organisationID: supportCase.organisationID, on: database)
         for user in recipients {
             let mine = notices.filter { $0.recipientID == user.id }.map(\.alert)
             let english = user.language == "en"
@@ -27,14 +26,6 @@ struct SLANotice {
                                           regarding: MailService.Regarding(type: SupportCase.auditType, id: supportCase.id!),
                                           category: "sla", at: now, on: database)
         }
-    }
-
-    /// The organisation's first receiving address (replies reach its support mailbox), else a
-    /// local no-reply address.
-    static func senderAddress(organisationID: UUID, on database: any Database) async throws -> MailAddress {
-        let row = try await database.sql().select().column("address").from(InboundMailAddress.schema)
-            .where("org_id", .equal, SQLBind(organisationID)).orderBy("address").limit(1).first()
-        return MailAddress(try row?.decode(column: "address", as: String.self) ?? "no-reply@localhost", name: "Peyvand")
     }
 
     private static func persianLine(_ alert: SLAEscalation.Alert) -> String {

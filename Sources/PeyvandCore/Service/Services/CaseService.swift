@@ -187,22 +187,28 @@ public struct CaseService: Sendable {
         let text = body!.trimmingCharacters(in: .whitespacesAndNewlines)
         let now = store.now()
         return try await store.write { database in
-            var supportCase = try await SalesRecords.find(SupportCase.self, id, for: .update, in: context, on: database)
-            if kind == .public && supportCase.firstResponseAt == nil {
-                supportCase = try await SalesRecords.lockForUpdate(SupportCase.self, id, expectedVersion: nil, in: context, on: database)
-                let before = supportCase.auditSnapshot
-                supportCase.firstResponseAt = now
-                try await supportCase.update(on: database)
-                try await SalesRecords.recordChange(supportCase, action: .update, before: before, by: context, at: now, on: database)
-            }
-            let comment = CaseComment(organisationID: context.organisationID, caseID: id, authorUserID: context.userID,
-                                      visibility: kind, body: text, at: now)
-            try await comment.create(on: database)
-            try await AuditTrail.record(.create, of: comment, by: context, at: now, on: database)
-            try await Outbox.append("case.commented", recordType: SupportCase.auditType, recordID: id, payload: comment.auditSnapshot,
-                                    organisationID: context.organisationID, at: now, on: database)
-            return comment
+            try await Self.writeComment(on: id, kind: kind, text: text, by: context, at: now, on: database)
         }
+    }
+
+    /// A comment inside the caller's write (a reply by e-mail adds its message in the same one).
+    static func writeComment(on id: UUID, kind: CaseComment.Visibility, text: String, by context: RequestContext, at now: Date,
+                             on database: any Database) async throws -> CaseComment {
+        var supportCase = try await SalesRecords.find(SupportCase.self, id, for: .update, in: context, on: database)
+        if kind == .public && supportCase.firstResponseAt == nil {
+            supportCase = try await SalesRecords.lockForUpdate(SupportCase.self, id, expectedVersion: nil, in: context, on: database)
+            let before = supportCase.auditSnapshot
+            supportCase.firstResponseAt = now
+            try await supportCase.update(on: database)
+            try await SalesRecords.recordChange(supportCase, action: .update, before: before, by: context, at: now, on: database)
+        }
+        let comment = CaseComment(organisationID: context.organisationID, caseID: id, authorUserID: context.userID,
+                                  visibility: kind, body: text, at: now)
+        try await comment.create(on: database)
+        try await AuditTrail.record(.create, of: comment, by: context, at: now, on: database)
+        try await Outbox.append("case.commented", recordType: SupportCase.auditType, recordID: id, payload: comment.auditSnapshot,
+                                organisationID: context.organisationID, at: now, on: database)
+        return comment
     }
 
     // MARK: rules
@@ -250,7 +256,7 @@ public struct CaseService: Sendable {
         supportCase.status = target.rawValue
     }
 
-    private static func apply(_ input: CaseInput, to supportCase: SupportCase) {
+    static func apply(_ input: CaseInput, to supportCase: SupportCase) {
         let provided = input.provided
         if provided.contains("title"), let title = input.title { supportCase.title = title.trimmingCharacters(in: .whitespacesAndNewlines) }
         if provided.contains("description") { supportCase.details = PartyInput.trimmed(input.description) }

@@ -1,0 +1,52 @@
+import FluentKit
+import SQLKit
+
+extension ServiceModule {
+    /// The messages of each case's e-mail thread (received and sent), by Message-ID, so a reply is
+    /// threaded back to its case; and the files received with them.
+    struct CreateCaseEmails: AsyncMigration {
+        var name: String { "service.0003" }
+
+        func prepare(on database: any Database) async throws {
+            try await database.schema(CaseEmail.schema)
+                .field(.id, .uuid, .identifier(auto: false))
+                .field("org_id", .uuid, .required, .references(Organisation.schema, .id))
+                .field("case_id", .uuid, .required, .references(SupportCase.schema, .id))
+                .field("comment_id", .uuid, .references(CaseComment.schema, .id))
+                .field("direction", .string, .required)
+                .field("message_id", .string, .required)
+                .field("inbound_email_id", .uuid)
+                .field("outbound_email_id", .uuid)
+                .field("address", .string, .required)
+                .field("created_at", .datetime, .required)
+                .unique(on: "inbound_email_id")
+                .create()
+
+            try await database.schema(CaseAttachment.schema)
+                .field(.id, .uuid, .identifier(auto: false))
+                .field("org_id", .uuid, .required, .references(Organisation.schema, .id))
+                .field("case_id", .uuid, .required, .references(SupportCase.schema, .id))
+                .field("comment_id", .uuid, .references(CaseComment.schema, .id))
+                .field("file_name", .string, .required)
+                .field("content_type", .string, .required)
+                .field("size", .int, .required)
+                .field("data", .data, .required)
+                .field("created_at", .datetime, .required)
+                .create()
+
+            let sql = try database.sql()
+            for statement: SQLQueryString in [
+                "CREATE INDEX case_emails_org_message ON case_emails (org_id, message_id)",
+                "CREATE INDEX case_emails_case ON case_emails (case_id, created_at)",
+                "CREATE INDEX case_attachments_case ON case_attachments (case_id, created_at)",
+            ] {
+                try await sql.raw(statement).run()
+            }
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(CaseAttachment.schema).delete()
+            try await database.schema(CaseEmail.schema).delete()
+        }
+    }
+}
