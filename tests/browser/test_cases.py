@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from records import create_record, search_list
-from support import ADMIN, page_as, screenshot, submit_form, unique_word  # noqa: F401
+from support import ADMIN, api, api_token, page_as, screenshot, submit_form, unique_word  # noqa: F401
 
 CASE_NUMBER = re.compile(r"^C-[0-9]{4}-[0-9]{6}")
 
@@ -86,3 +86,27 @@ def test_a_queue_made_on_the_admin_page_routes_a_new_case_to_its_member(page_as,
     with page.expect_navigation():
         page.locator("form.list-filters button[type=submit]").first.click()
     expect(page.locator(f"table.records a[href='/cases/{case_id}']").first).to_be_visible()
+
+
+def test_an_agent_replies_by_email_from_the_case_and_sees_its_delivery_state(page_as, base_url: str):
+    page = page_as(ADMIN)
+    token = api_token(base_url)
+    address = f"{unique_word().lower()}@kish.example"
+    contact = api(base_url, "POST", "/contacts", {"first_name": "حمید", "last_name": f"بندری{unique_word()}",
+                                                  "emails": [{"address": address}]}, token=token)
+    case = api(base_url, "POST", "/cases", {"title": f"کارت‌خوان {unique_word()}", "contact_id": contact["id"]}, token=token)
+    page.goto(f"/cases/{case['id']}")
+
+    reply_form = "form[action$='/reply']"
+    response = submit_form(page, reply_form)
+    assert response.status == 422
+    expect(page.locator(f"{reply_form} .field-error")).to_be_visible()
+    page.locator(f"{reply_form} [name=reply_body]").fill("سلام، کارشناس ما فردا تماس می‌گیرد.")
+    submit_form(page, reply_form)
+    sent = page.locator("#emails li")
+    expect(sent).to_have_count(1)
+    expect(sent.first).to_contain_text(address)
+    # This test server has no SMTP relay: the message waits in the queue and says why.
+    expect(sent.first.locator(".badge")).to_have_text(re.compile("در صف ارسال|فرستاده شد|ناموفق"))
+    expect(page.locator("#comments ol.timeline li")).to_contain_text("سلام، کارشناس ما فردا تماس می‌گیرد.")
+    expect(page.locator("#comments [name=body]")).to_have_value("")

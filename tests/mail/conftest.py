@@ -33,10 +33,12 @@ def _raise_keyboard_interrupt(signum, frame):
 
 
 class MailServer:
-    def __init__(self, mail_port, database, log_path):
+    def __init__(self, mail_port, database, log_path, http_port=None, sink_directory=None):
         self.mail_port = mail_port
         self.database = database
         self.log_path = log_path
+        self.http_port = http_port
+        self.sink_directory = sink_directory
 
     def rows(self, sql, *params):
         with sqlite3.connect(self.database, timeout=10) as connection:
@@ -81,7 +83,30 @@ def lmtp_server(tmp_path_factory):
     yield from _serve(tmp_path_factory, "peyvand-lmtp", MAIL_PROTOCOL="lmtp")
 
 
-def _serve(tmp_path_factory, name, **extra):
+@pytest.fixture(scope="session")
+def case_mail_server(tmp_path_factory):
+    """A server whose outbound mail goes to a real SMTP sink (aiosmtpd) started here, so the
+    acknowledgements and replies of cases can be read as delivered."""
+    sink_directory = tmp_path_factory.mktemp("case-mail-sink")
+    sink_port = _free_port()
+    sink_log = open(sink_directory / "sink.log", "wb")
+    sink = subprocess.Popen([os.sys.executable, str(Path(__file__).with_name("smtp_sink.py")), "--port", str(sink_port),
+                             "--directory", str(sink_directory)], stdout=sink_log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.time() + 20
+        while b"ready" not in (sink_directory / "sink.log").read_bytes():
+            if time.time() > deadline or sink.poll() is not None:
+                pytest.fail("the SMTP sink did not start", pytrace=False)
+            time.sleep(0.1)
+        yield from _serve(tmp_path_factory, "peyvand-case-mail", sink_directory=sink_directory,
+                          SMTP_URL=f"smtp://127.0.0.1:{sink_port}")
+    finally:
+        sink.terminate()
+        sink.wait(timeout=10)
+        sink_log.close()
+
+
+def _serve(tmp_path_factory, name, sink_directory=None, **extra):
     binary = binary_path()
     workdir = tmp_path_factory.mktemp(name)
     http_port, mail_port = _free_port(), _free_port()
@@ -106,7 +131,7 @@ def _serve(tmp_path_factory, name, **extra):
                 if time.time() > deadline:
                     pytest.fail(f"server not ready:\n{log_path.read_text(errors='replace')}", pytrace=False)
                 time.sleep(0.3)
-        yield MailServer(mail_port, database, log_path)
+        yield MailServer(mail_port, database, log_path, http_port=http_port, sink_directory=sink_directory)
     finally:
         process.terminate()
         try:

@@ -40,15 +40,24 @@ public struct CaseMailReplies: Sendable {
 
     /// The messages the case has sent, newest first, with how their delivery went.
     public func sent(for id: UUID, in context: RequestContext) async throws -> [OutboundEmail] {
-        _ = try await SalesRecords.find(SupportCase.self, id, for: .read, in: context, on: store.database)
-        return try await MailService.messages(regarding: MailService.Regarding(type: SupportCase.auditType, id: id),
-                                              organisationID: context.organisationID, on: store.database)
+        try await sent(for: try await SalesRecords.find(SupportCase.self, id, for: .read, in: context, on: store.database))
+    }
+
+    /// The same for a case the caller has already read (a case page).
+    public func sent(for supportCase: SupportCase) async throws -> [OutboundEmail] {
+        try await MailService.messages(regarding: MailService.Regarding(type: SupportCase.auditType, id: supportCase.id!),
+                                       organisationID: supportCase.organisationID, on: store.database)
     }
 
     /// The files received with the case's mail, oldest first (their bytes not read: `data` must not be used).
     public func attachments(of id: UUID, in context: RequestContext) async throws -> [CaseAttachment] {
-        _ = try await SalesRecords.find(SupportCase.self, id, for: .read, in: context, on: store.database)
-        return try await CaseAttachment.query(on: store.database).filter(\.$organisationID == context.organisationID).filter(\.$caseID == id)
+        try await attachments(of: try await SalesRecords.find(SupportCase.self, id, for: .read, in: context, on: store.database))
+    }
+
+    /// The same for a case the caller has already read.
+    public func attachments(of supportCase: SupportCase) async throws -> [CaseAttachment] {
+        try await CaseAttachment.query(on: store.database).filter(\.$organisationID == supportCase.organisationID)
+            .filter(\.$caseID == supportCase.id!)
             .field(\.$id).field(\.$organisationID).field(\.$caseID).field(\.$commentID).field(\.$fileName).field(\.$contentType)
             .field(\.$size).field(\.$createdAt).sort(\.$createdAt).all()
     }

@@ -38,11 +38,13 @@ enum CasePages: RecordPages {
         let related = try await service(page).related(to: id, in: page.context)
         let comments = try await service(page).comments(of: id, in: page.context)
         let serviceLevel = try await CaseServiceLevel.of(supportCase, in: page.context, store: page.store)
+        let replies = CaseMailReplies(store: page.store)
+        let mail = CaseMailViews.Mail(sent: try await replies.sent(for: supportCase), attachments: try await replies.attachments(of: supportCase))
         var state = commentForm
         if state.values["visibility"] == nil { state.values["visibility"] = CaseComment.Visibility.internal.rawValue }
         return page.render(supportCase.title, section: .cases, status: commentForm.formError == nil ? .ok : .unprocessableEntity,
                            CaseViews.record(supportCase, names: names, related: related, comments: comments, serviceLevel: serviceLevel,
-                                            commentForm: state, page: page))
+                                            mail: mail, commentForm: state, page: page))
     }
 
     /// A new case, for the account or contact it was started from (`?account_id=`, `?contact_id=`).
@@ -138,6 +140,16 @@ enum CasePages: RecordPages {
                     _ = try await service(page).resolve(id, resolution: form.value("resolution"), expectedVersion: version, by: page.context)
                 case "close": _ = try await service(page).close(id, expectedVersion: version, by: page.context)
                 case "reopen": _ = try await service(page).reopen(id, expectedVersion: version, by: page.context)
+                case "reply":
+                    do {
+                        _ = try await CaseMailReplies(store: page.store).reply(to: id, body: form.value("reply_body"), by: page.context)
+                    } catch let error as any DomainError where FormSubmission.userCanFix(error.kind) {
+                        // The reply box has its own name, so the comment box below stays empty.
+                        var state = FormState(refused: error, form: form, rowOrigins: [:], language: page.language)
+                        state.errors["reply_body"] = state.errors.removeValue(forKey: "body")
+                        return try await recordPage(page, id, state)
+                    }
+                    return page.redirect(to: SiteURL.record(.cases, id).path + "#emails")
                 default:
                     _ = try await service(page).comment(on: id, body: form.value("body"), visibility: form.value("visibility"), by: page.context)
                     return page.redirect(to: SiteURL.record(.cases, id).path + "#comments")
@@ -150,9 +162,10 @@ enum CasePages: RecordPages {
     }
 
     static func registerActions(on routes: any RoutesBuilder) {
-        for name in ["status", "resolve", "close", "reopen", "comments"] {
+        for name in ["status", "resolve", "close", "reopen", "comments", "reply"] {
             routes.post(SiteURL.recordAction(.cases, nil, name).pathComponents, use: action(name))
         }
+        routes.get(SiteURL.recordAction(.cases, nil, "attachments/:attachment_id").pathComponents, use: CaseMailViews.download)
     }
 
     // MARK: names

@@ -58,7 +58,7 @@ enum CaseViews {
     }
 
     static func record(_ supportCase: SupportCase, names: Names, related: [SupportCase], comments: [CaseComment],
-                       serviceLevel: CaseServiceLevel, commentForm: FormState, page: WebPage) -> Node<HTML.BodyContext> {
+                       serviceLevel: CaseServiceLevel, mail: CaseMailViews.Mail, commentForm: FormState, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: CaseText) -> String { key.text(in: language) }
         let id = supportCase.id!
@@ -138,13 +138,15 @@ enum CaseViews {
                         .li(.a(.href(SiteURL.record(.cases, other.id).path), .text("\(other.number) · \(other.title)")),
                             .text(" (" + CaseText.value(other.status, in: language) + ")"))
                     }))),
+                CaseMailViews.sections(supportCase, mail: mail, replyForm: commentForm, mayReply: mayUpdate, page: page),
                 RecordView.section(text(.comments), id: "comments",
                     comments.isEmpty ? Node<HTML.BodyContext>.p(.class("empty"), .text(text(.noComments))) : .ol(
                         .class("timeline"),
                         .forEach(comments) { comment in
                             .li(.class("timeline-entry comment-\(comment.visibility)"),
                                 .p(.class("timeline-meta"),
-                                   .text((comment.authorUserID.flatMap { names.users[$0] } ?? "") + " · " + display.moment(comment.createdAt)
+                                   .text((comment.authorUserID.map { names.users[$0] ?? "" } ?? CaseMailViews.Text.customer.text(in: language))
+                                         + " · " + display.moment(comment.createdAt)
                                          + " · " + CaseText.value(comment.visibility, in: language))),
                                 .p(.attribute(named: "dir", value: "auto"), .text(comment.body)))
                         }),
