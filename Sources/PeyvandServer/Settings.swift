@@ -59,13 +59,16 @@ public struct Settings: Sendable {
     public var mailMaximumBytes: Int
     /// `MAIL_PROTOCOL=lmtp` makes the listener speak LMTP.
     public var mailLMTP: Bool
+    /// Where people reach the app (`PUBLIC_URL`, default `http://localhost:<port>`), for links in mail.
+    public var publicURL: String
 
     public static let developmentSecret = "peyvand-development-secret-do-not-use-in-production"
 
     public init(database: DatabaseLocation, port: Int = 8080, secret: String? = nil, logFormat: String = "text", runsJobWorker: Bool = true,
                 smtp: SMTPConfiguration? = nil, mailPort: Int? = nil, mailHost: String = "127.0.0.1",
-                mailMaximumBytes: Int = 25 * 1024 * 1024, mailLMTP: Bool = false) {
+                mailMaximumBytes: Int = 25 * 1024 * 1024, mailLMTP: Bool = false, publicURL: String? = nil) {
         self.database = database
+        self.publicURL = publicURL ?? "http://localhost:\(port)"
         self.smtp = smtp
         self.mailPort = mailPort
         self.mailHost = mailHost
@@ -109,7 +112,8 @@ public struct Settings: Sendable {
         return Settings(database: database, port: port, secret: secret, logFormat: environment["LOG_FORMAT"] ?? "text",
                         runsJobWorker: environment["PEYVAND_JOB_WORKER"] != "off", smtp: smtp, mailPort: mailPort,
                         mailHost: environment["MAIL_HOST"] ?? "127.0.0.1", mailMaximumBytes: mailMaximumBytes,
-                        mailLMTP: environment["MAIL_PROTOCOL"]?.lowercased() == "lmtp")
+                        mailLMTP: environment["MAIL_PROTOCOL"]?.lowercased() == "lmtp",
+                        publicURL: environment["PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 })
     }
 }
 

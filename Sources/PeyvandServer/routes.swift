@@ -218,6 +218,7 @@ private func webRoutes(_ app: Application) {
     app.post(SiteURL.login.pathComponents, use: SessionPages.login)
     app.get(SiteURL.setup.pathComponents, use: SetupPages.show)
     app.post(SiteURL.setup.pathComponents, use: SetupPages.create)
+    SatisfactionPages.register(on: app)
 
     let signedIn = app.grouped(WebSessionAuthenticator())
     signedIn.get(SiteURL.home.pathComponents, use: SessionPages.home)

@@ -80,6 +80,12 @@ SCHEMAS = {
         "sla_first_response_due_at": {**TIMESTAMP, "description": "Left out when met, paused or without a target."},
         "sla_resolution_due_at": {**TIMESTAMP, "description": "Left out while paused or without a target."},
         "sla": {**schema("CaseSLA"), "description": "Present on single-case responses, absent from lists."},
+        "satisfaction": obj({
+            "score": {"type": "integer", "minimum": 1, "maximum": 5},
+            "comment": {"type": "string"},
+            "responded_at": TIMESTAMP,
+        }, required=["score"], description="The customer's latest answer to the survey sent when the case was resolved "
+                                            "(single-case responses; left out until answered)."),
         "version": VERSION,
         "created_at": TIMESTAMP,
         "updated_at": TIMESTAMP,

@@ -30,13 +30,14 @@ extension Application {
 
     /// A store outside any request (CLI commands, the job worker).
     public var store: Store {
-        Store(database: db, writeGate: peyvand.writeGate, now: peyvand.now)
+        Store(database: db, writeGate: peyvand.writeGate, now: peyvand.now, publicURL: peyvand.settings.publicURL)
     }
 }
 
 extension Request {
     public var store: Store {
-        Store(database: db, writeGate: application.peyvand.writeGate, now: application.peyvand.now)
+        Store(database: db, writeGate: application.peyvand.writeGate, now: application.peyvand.now,
+              publicURL: application.peyvand.settings.publicURL)
     }
 
     /// From `Accept-Language`; Persian when absent.

@@ -13,11 +13,15 @@ public struct Store: Sendable {
     public let database: any Database
     private let writeGate: WriteGate?
     public let now: @Sendable () -> Date
+    /// Where people reach this deployment (`PUBLIC_URL`), for links in the mail it sends.
+    public let publicURL: String
 
-    public init(database: any Database, writeGate: WriteGate?, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(database: any Database, writeGate: WriteGate?, now: @escaping @Sendable () -> Date = { Date() },
+                publicURL: String = "http://localhost:8080") {
         self.database = database
         self.writeGate = writeGate
         self.now = now
+        self.publicURL = publicURL
     }
 
     public var dialect: SQLDialectKind { Self.dialect(of: database) }

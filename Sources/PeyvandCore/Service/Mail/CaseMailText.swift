@@ -54,4 +54,23 @@ enum CaseMailText {
                 To add to it, reply to this e-mail and keep the case number in the subject.
                 """)
     }
+
+    static func survey(_ supportCase: SupportCase, link: String, language: String) -> (subject: String, body: String) {
+        if language == "en" {
+            return ("How did we do? [\(supportCase.number)]",
+                    """
+                    Hello,
+                    your case \(supportCase.number) (\(supportCase.title)) has been resolved.
+                    One question, one click: how satisfied are you with our help?
+                    \(link)
+                    """)
+        }
+        return ("نظر شما دربارهٔ پاسخ ما [\(supportCase.number)]",
+                """
+                با سلام،
+                درخواست \(PersianText.toPersianDigits(supportCase.number)) («\(supportCase.title)») حل شد.
+                لطفاً با یک کلیک بگویید چقدر از پاسخ ما راضی بودید:
+                \(link)
+                """)
+    }
 }

@@ -3,7 +3,8 @@ import SQLKit
 
 extension ServiceModule {
     /// The messages of each case's e-mail thread (received and sent), by Message-ID, so a reply is
-    /// threaded back to its case; and the files received with them.
+    /// threaded back to its case; the files received with them; and the satisfaction surveys sent
+    /// when a case is resolved.
     struct CreateCaseEmails: AsyncMigration {
         var name: String { "service.0003" }
 
@@ -34,17 +35,34 @@ extension ServiceModule {
                 .field("created_at", .datetime, .required)
                 .create()
 
+            try await database.schema(CaseSurvey.schema)
+                .field(.id, .uuid, .identifier(auto: false))
+                .field("org_id", .uuid, .required, .references(Organisation.schema, .id))
+                .field("case_id", .uuid, .required, .references(SupportCase.schema, .id))
+                .field("contact_id", .uuid, .references(Contact.schema, .id))
+                .field("token_hash", .string, .required)
+                .field("language", .string, .required)
+                .field("sent_at", .datetime, .required)
+                .field("expires_at", .datetime, .required)
+                .field("score", .int)
+                .field("comment", .string)
+                .field("responded_at", .datetime)
+                .unique(on: "token_hash")
+                .create()
+
             let sql = try database.sql()
             for statement: SQLQueryString in [
                 "CREATE INDEX case_emails_org_message ON case_emails (org_id, message_id)",
                 "CREATE INDEX case_emails_case ON case_emails (case_id, created_at)",
                 "CREATE INDEX case_attachments_case ON case_attachments (case_id, created_at)",
+                "CREATE INDEX case_surveys_case ON case_surveys (case_id, sent_at)",
             ] {
                 try await sql.raw(statement).run()
             }
         }
 
         func revert(on database: any Database) async throws {
+            try await database.schema(CaseSurvey.schema).delete()
             try await database.schema(CaseAttachment.schema).delete()
             try await database.schema(CaseEmail.schema).delete()
         }

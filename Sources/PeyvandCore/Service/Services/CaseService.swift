@@ -103,8 +103,10 @@ public struct CaseService: Sendable {
                 try await CaseCoverage.retarget(supportCase, organisationID: context.organisationID, at: now, store: store, on: database)
             }
             if input.provided.contains("status"), let raw = input.status, let target = SupportCase.Status(rawValue: raw) {
+                let resolving = target == .resolved && supportCase.status != target.rawValue
                 try Self.move(supportCase, to: target, resolution: input.resolution, at: now,
                               calendar: try await slaCalendar(of: supportCase, at: now, on: database))
+                if resolving { try await CaseSatisfaction.invite(supportCase, publicURL: store.publicURL, at: now, on: database) }
             } else if input.provided.contains("resolution") {
                 supportCase.resolution = PartyInput.trimmed(input.resolution)
             }
@@ -147,6 +149,7 @@ public struct CaseService: Sendable {
             }
             try Self.move(supportCase, to: target, resolution: resolution, at: now,
                           calendar: try await slaCalendar(of: supportCase, at: now, on: database))
+            if target == .resolved { try await CaseSatisfaction.invite(supportCase, publicURL: store.publicURL, at: now, on: database) }
             try await supportCase.update(on: database)
             try await SalesRecords.recordChange(supportCase, action: .update, before: before, by: context, at: now, on: database)
             return supportCase

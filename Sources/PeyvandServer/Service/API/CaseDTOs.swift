@@ -34,11 +34,19 @@ struct CaseDTO: Encodable {
     var slaResolutionDueAt: Date?
     /// Present on single-case reads: both clocks as of now, and the contract's usage.
     var sla: CaseSLADTO?
+    /// The latest answered satisfaction survey, on single-case reads.
+    var satisfaction: SatisfactionDTO?
     var version: Int
     var createdAt: Date?
     var updatedAt: Date?
 
-    init(_ supportCase: SupportCase, related: [SupportCase]? = nil, serviceLevel: CaseServiceLevel? = nil) {
+    struct SatisfactionDTO: Encodable {
+        var score: Int
+        var comment: String?
+        var respondedAt: Date?
+    }
+
+    init(_ supportCase: SupportCase, related: [SupportCase]? = nil, serviceLevel: CaseServiceLevel? = nil, satisfaction: CaseSurvey? = nil) {
         (id, number, title, description) = (supportCase.id!, supportCase.number, supportCase.title, supportCase.details)
         (type, channel, priority, status) = (supportCase.type, supportCase.channel, supportCase.priority, supportCase.status)
         (accountId, contactId, productId) = (supportCase.accountID, supportCase.contactID, supportCase.productID)
@@ -50,6 +58,9 @@ struct CaseDTO: Encodable {
         (slaPolicyId, slaFirstResponseDueAt, slaResolutionDueAt) = (supportCase.slaPolicyID, supportCase.slaFirstResponseDueAt,
                                                                     supportCase.slaResolutionDueAt)
         sla = serviceLevel.map(CaseSLADTO.init)
+        self.satisfaction = satisfaction.flatMap { survey in
+            survey.score.map { SatisfactionDTO(score: $0, comment: survey.comment, respondedAt: survey.respondedAt) }
+        }
         (version, createdAt, updatedAt) = (supportCase.version, supportCase.createdAt, supportCase.updatedAt)
     }
 }

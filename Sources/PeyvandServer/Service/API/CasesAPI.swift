@@ -108,8 +108,9 @@ enum CasesAPI {
         let actor = try request.actor
         let related = try await service(request).related(to: supportCase.id!, in: actor)
         let level = try await CaseServiceLevel.of(supportCase, in: actor, store: request.store)
-        return try jsonResponse(CaseDTO(supportCase, related: related, serviceLevel: level), status: status, version: supportCase.version,
-                                location: location)
+        let satisfaction = try await CaseSatisfaction(store: request.store).latestAnswer(of: supportCase)
+        return try jsonResponse(CaseDTO(supportCase, related: related, serviceLevel: level, satisfaction: satisfaction), status: status,
+                                version: supportCase.version, location: location)
     }
 
     static func read(_ reader: inout FieldReader) -> CaseInput {

@@ -7,7 +7,7 @@ import Vapor
 /// case has sent with how their delivery went, and the files received with its mail.
 enum CaseMailViews {
     enum Text {
-        case replyByEmail, replyHint, sendReply, sentEmails, attachments, customer, attempts, status(String)
+        case replyByEmail, replyHint, sendReply, sentEmails, attachments, customer, attempts, status(String), satisfaction, outOfFive
 
         func text(in language: PeyvandCore.Language) -> String {
             let text: (fa: String, en: String) = switch self {
@@ -19,6 +19,8 @@ enum CaseMailViews {
             case .attachments: ("پیوست‌های دریافتی", "Received attachments")
             case .customer: ("مشتری (ایمیل)", "Customer (e-mail)")
             case .attempts: ("تلاش", "attempts")
+            case .satisfaction: ("رضایت مشتری", "Customer satisfaction")
+            case .outOfFive: ("از ۵", "out of 5")
             case .status(let status):
                 switch status {
                 case "sent": ("فرستاده شد", "Sent")
@@ -35,6 +37,7 @@ enum CaseMailViews {
     struct Mail {
         var sent: [OutboundEmail] = []
         var attachments: [CaseAttachment] = []
+        var satisfaction: CaseSurvey?
     }
 
     static func sections(_ supportCase: SupportCase, mail: Mail, replyForm: FormState, mayReply: Bool, page: WebPage) -> Node<HTML.BodyContext> {
@@ -42,6 +45,12 @@ enum CaseMailViews {
         func text(_ key: Text) -> String { key.text(in: language) }
         let id = supportCase.id!
         return .group(
+            .unwrap(mail.satisfaction) { survey in
+                RecordView.section(text(.satisfaction), id: "satisfaction",
+                    .p(.span(.class("badge"), .text(page.display.number(survey.score ?? 0) + " " + text(.outOfFive))),
+                       .text(" · " + page.display.moment(survey.respondedAt))),
+                    .unwrap(survey.comment) { .p(.attribute(named: "dir", value: "auto"), .text($0)) })
+            },
             .if(mayReply, RecordView.section(text(.replyByEmail), id: "reply", page.form(
                 action: SiteURL.recordAction(.cases, id, "reply").path, class: "record-form",
                 FormField("reply_body", text(.replyByEmail), in: replyForm, control: .textarea, isRequired: true, hint: text(.replyHint)).node,

@@ -39,7 +39,8 @@ enum CasePages: RecordPages {
         let comments = try await service(page).comments(of: id, in: page.context)
         let serviceLevel = try await CaseServiceLevel.of(supportCase, in: page.context, store: page.store)
         let replies = CaseMailReplies(store: page.store)
-        let mail = CaseMailViews.Mail(sent: try await replies.sent(for: supportCase), attachments: try await replies.attachments(of: supportCase))
+        let mail = CaseMailViews.Mail(sent: try await replies.sent(for: supportCase), attachments: try await replies.attachments(of: supportCase),
+                                      satisfaction: try await CaseSatisfaction(store: page.store).latestAnswer(of: supportCase))
         var state = commentForm
         if state.values["visibility"] == nil { state.values["visibility"] = CaseComment.Visibility.internal.rawValue }
         return page.render(supportCase.title, section: .cases, status: commentForm.formError == nil ? .ok : .unprocessableEntity,
