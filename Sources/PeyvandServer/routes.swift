@@ -184,6 +184,7 @@ private func serviceRoutes(_ signedIn: any RoutesBuilder) {
     cases.get(":id", "comments", use: CasesAPI.comments)
     cases.post(":id", "comments", use: CasesAPI.addComment)
     cases.post(":id", "replies", use: CaseMailAPI.reply)
+    cases.get(":id", "similar", use: CasesAPI.similar)
     cases.get(":id", "emails", use: CaseMailAPI.emails)
     cases.get(":id", "attachments", use: CaseMailAPI.attachments)
     cases.get(":id", "attachments", ":attachment_id", use: CaseMailAPI.attachment)

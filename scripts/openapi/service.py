@@ -135,6 +135,17 @@ SCHEMAS = {
     }, required=["id", "name", "position", "assignment_mode", "member_ids", "rules", "version"],
         description="A pool of agents cases are routed to."),
     "QueueList": list_of("Queue", "Every queue of the organisation in routing order (one page)."),
+    "SimilarCase": obj({
+        "id": UUID,
+        "number": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "string", "enum": STATUSES},
+        "resolution": {"type": "string", "description": "How it was resolved, when it was."},
+        "same_product": {"type": "boolean"},
+        "same_category": {"type": "boolean"},
+        "shares_words": {"type": "boolean"},
+    }, required=["id", "number", "title", "status", "same_product", "same_category", "shares_words"]),
+    "SimilarCaseList": list_of("SimilarCase", "Similar cases, the closest first (one page)."),
 }
 
 
@@ -296,6 +307,14 @@ PATHS = {
                     **problems(401, 403, 404, *IDEMPOTENCY_ERRORS, *BODY_ERRORS)},
                    description="Needs the right to update the case. A first public comment sets `first_response_at`.",
                    parameters_=[P("IdempotencyKey")], request_body=body("NewCaseComment")),
+    },
+    "/api/v1/cases/{id}/similar": {
+        "parameters": [P("Id")],
+        "get": op("listSimilarCases", T, "Earlier cases like this one",
+                  {"200": json_ok("Up to five cases, the closest first.", "SimilarCaseList"), **problems(401, 403, 404)},
+                  description="Cases about the same product (and model) or in the same category first (categories compared "
+                              "without case, spacing or Persian spelling differences), then those whose title and "
+                              "description share the most words with this one. Only cases the caller may read."),
     },
     "/api/v1/queues": {
         "get": op("listQueues", Q, "Every queue, in routing order",

@@ -68,6 +68,24 @@ public enum SearchIndex {
         var rankOrder: SQLQueryString
     }
 
+    /// A row matches when any of the words is one of its words; rows with more (and rarer) of them
+    /// rank first. For "more like this" lookups (similar cases), where no single word is required.
+    static func matchAny(_ words: [String], table: String, alias: String, dialect: SQLDialectKind) -> Match {
+        switch dialect {
+        case .sqlite:
+            let expression = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ")
+            let fts = ftsTable(table)
+            return Match(join: "JOIN \(ident: fts) ON \(ident: fts).rowid = \(ident: alias).rowid",
+                         condition: "\(ident: fts) MATCH \(bind: expression)",
+                         rankOrder: "\(ident: fts).rank")
+        case .postgresql:
+            let expression = words.joined(separator: " | ")
+            return Match(join: nil,
+                         condition: "\(ident: alias).search_vector @@ to_tsquery('simple', \(bind: expression))",
+                         rankOrder: "ts_rank(\(ident: alias).search_vector, to_tsquery('simple', \(bind: expression))) DESC")
+        }
+    }
+
     /// A row matches when every term of one of the query's spellings (`SearchText.spellings`)
     /// begins one of its words.
     static func match(_ terms: [String], table: String, alias: String, dialect: SQLDialectKind) -> Match {

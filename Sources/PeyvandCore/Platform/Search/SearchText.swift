@@ -57,7 +57,7 @@ public enum SearchText {
 
     private static func isDigits(_ word: String) -> Bool { word.allSatisfy { $0.isASCII && $0.isNumber } }
 
-    private static func words(of text: String) -> [String] {
+    static func words(of text: String) -> [String] {
         let normalized = PersianText.normalized(text)
         var scalars = String.UnicodeScalarView()
         for scalar in normalized.unicodeScalars {

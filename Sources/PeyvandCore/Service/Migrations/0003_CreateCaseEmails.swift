@@ -3,8 +3,8 @@ import SQLKit
 
 extension ServiceModule {
     /// The messages of each case's e-mail thread (received and sent), by Message-ID, so a reply is
-    /// threaded back to its case; the files received with them; and the satisfaction surveys sent
-    /// when a case is resolved.
+    /// threaded back to its case; the files received with them; the satisfaction surveys sent
+    /// when a case is resolved; and each case's category in compared form, for similar cases.
     struct CreateCaseEmails: AsyncMigration {
         var name: String { "service.0003" }
 
@@ -50,8 +50,15 @@ extension ServiceModule {
                 .unique(on: "token_hash")
                 .create()
 
+            try await database.schema(SupportCase.schema).field("category_key", .string).update()
+            for supportCase in try await SupportCase.query(on: database).withDeleted().filter(\.$category != nil).all() {
+                try await SupportCase.query(on: database).withDeleted().filter(\.$id == supportCase.id!)
+                    .set(\.$categoryKey, to: supportCase.category.map(PersianText.compacted)).update()
+            }
+
             let sql = try database.sql()
             for statement: SQLQueryString in [
+                "CREATE INDEX cases_live_org_category ON cases (org_id, category_key) WHERE deleted_at IS NULL",
                 "CREATE INDEX case_emails_org_message ON case_emails (org_id, message_id)",
                 "CREATE INDEX case_emails_case ON case_emails (case_id, created_at)",
                 "CREATE INDEX case_attachments_case ON case_attachments (case_id, created_at)",
@@ -62,6 +69,8 @@ extension ServiceModule {
         }
 
         func revert(on database: any Database) async throws {
+            try await database.sql().raw("DROP INDEX cases_live_org_category").run()
+            try await database.schema(SupportCase.schema).deleteField("category_key").update()
             try await database.schema(CaseSurvey.schema).delete()
             try await database.schema(CaseAttachment.schema).delete()
             try await database.schema(CaseEmail.schema).delete()

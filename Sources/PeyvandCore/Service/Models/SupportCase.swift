@@ -70,6 +70,8 @@ public final class SupportCase: SalesRecord, @unchecked Sendable {
     @OptionalField(key: "product_model") public var productModel: String?
     @OptionalField(key: "serial_number") public var serialNumber: String?
     @OptionalField(key: "category") public var category: String?
+    /// `category` without case, spacing or Persian spelling differences: what similar cases compare.
+    @OptionalField(key: "category_key") public var categoryKey: String?
     @OptionalField(key: "language") public var language: String?
     @OptionalField(key: "resolution") public var resolution: String?
     @OptionalField(key: "contract_id") public var contractID: UUID?

@@ -271,7 +271,10 @@ public struct CaseService: Sendable {
         if provided.contains("product_id") { supportCase.productID = input.productID }
         if provided.contains("product_model") { supportCase.productModel = PartyInput.trimmed(input.productModel) }
         if provided.contains("serial_number") { supportCase.serialNumber = PartyInput.trimmed(input.serialNumber) }
-        if provided.contains("category") { supportCase.category = PartyInput.trimmed(input.category) }
+        if provided.contains("category") {
+            supportCase.category = PartyInput.trimmed(input.category)
+            supportCase.categoryKey = supportCase.category.map(PersianText.compacted)
+        }
         if provided.contains("language") { supportCase.language = input.language }
         if provided.contains("time_spent_minutes") { supportCase.timeSpentMinutes = input.timeSpentMinutes }
         supportCase.searchText = SearchText.document([supportCase.number, supportCase.title, supportCase.details, supportCase.category,

@@ -104,3 +104,20 @@ struct QueueDTO: Encodable {
         (version, createdAt, updatedAt) = (queue.version, queue.createdAt, queue.updatedAt)
     }
 }
+
+struct SimilarCaseDTO: Encodable {
+    var id: UUID
+    var number: String
+    var title: String
+    var status: String
+    var resolution: String?
+    var sameProduct: Bool
+    var sameCategory: Bool
+    var sharesWords: Bool
+
+    init(_ match: CaseSimilarity.Match) {
+        let found = match.supportCase
+        (id, number, title, status, resolution) = (found.id!, found.number, found.title, found.status, found.resolution)
+        (sameProduct, sameCategory, sharesWords) = (match.sameProduct, match.sameCategory, match.sharesWords)
+    }
+}

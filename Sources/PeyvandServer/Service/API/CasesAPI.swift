@@ -99,6 +99,14 @@ enum CasesAPI {
         return try jsonResponse(CaseCommentDTO(comment), status: .created, location: "/api/v1/cases/\(caseID)/comments")
     }
 
+    /// `GET /cases/{id}/similar`: up to five earlier cases like this one, the closest first.
+    @Sendable static func similar(_ request: Request) async throws -> Response {
+        let actor = try request.actor
+        let supportCase = try await service(request).find(try idParameter(request), in: actor)
+        let matches = try await CaseSimilarity(store: request.store).similar(to: supportCase, in: actor)
+        return try jsonResponse(UnpagedBody(data: matches.map(SimilarCaseDTO.init)))
+    }
+
     struct CommentsBody: Encodable {
         var data: [CaseCommentDTO]
     }

@@ -6,7 +6,7 @@ enum CaseText {
     case category, categoryHint, language, owner, queue, relatedCases, resolution, resolutionHint, firstResponseAt, resolvedAt, closedAt
     case comments, addComment, commentBody, visibility, noComments, startWork, waitOnCustomer, resolve, close, reopen
     case accountTimeline, contactTimeline, openCases, myCases, unassigned, routedBy, queueName, position, assignmentMode, members
-    case rules, rulesHint, newQueue, anyValue
+    case rules, rulesHint, newQueue, anyValue, similarCases, sameProduct, sameCategory
 
     func text(in language: Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -58,6 +58,9 @@ enum CaseText {
                           "Checked in order; the first matching rule wins. A blank box means “any”.")
         case .newQueue: ("صف جدید", "New queue")
         case .anyValue: ("هر", "Any")
+        case .similarCases: ("درخواست‌های مشابه", "Similar cases")
+        case .sameProduct: ("همان محصول", "same product")
+        case .sameCategory: ("همان دسته", "same category")
         }
         return language == .fa ? text.fa : text.en
     }

@@ -57,7 +57,7 @@ enum CaseViews {
                                    users: names.users, query: query, page: page)
     }
 
-    static func record(_ supportCase: SupportCase, names: Names, related: [SupportCase], comments: [CaseComment],
+    static func record(_ supportCase: SupportCase, names: Names, related: [SupportCase], similar: [CaseSimilarity.Match], comments: [CaseComment],
                        serviceLevel: CaseServiceLevel, mail: CaseMailViews.Mail, commentForm: FormState, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: CaseText) -> String { key.text(in: language) }
@@ -137,6 +137,15 @@ enum CaseViews {
                     .forEach(related) { other in
                         .li(.a(.href(SiteURL.record(.cases, other.id).path), .text("\(other.number) · \(other.title)")),
                             .text(" (" + CaseText.value(other.status, in: language) + ")"))
+                    }))),
+                .if(!similar.isEmpty, RecordView.section(text(.similarCases), id: "similar", .ul(
+                    .class("related"),
+                    .forEach(similar) { match in
+                        .li(.a(.href(SiteURL.record(.cases, match.supportCase.id).path), .text("\(match.supportCase.number) · \(match.supportCase.title)")),
+                            .text(" (" + CaseText.value(match.supportCase.status, in: language) + ")"),
+                            .if(match.sameProduct, .span(.class("tag"), .text(text(.sameProduct)))),
+                            .if(match.sameCategory, .span(.class("tag"), .text(text(.sameCategory)))),
+                            .unwrap(match.supportCase.resolution) { .p(.class("muted"), .attribute(named: "dir", value: "auto"), .text($0)) })
                     }))),
                 CaseMailViews.sections(supportCase, mail: mail, replyForm: commentForm, mayReply: mayUpdate, page: page),
                 RecordView.section(text(.comments), id: "comments",
