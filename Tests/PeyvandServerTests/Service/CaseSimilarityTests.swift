@@ -29,6 +29,8 @@ struct CaseSimilarityTests {
             // ي and ك (Arabic letters) and a different spacing still share words with the case.
             let sharedWords = try await create(["title": "آداپتور تعويض شد ولي دستگاه خاموش است"])
             _ = try await create(["title": "پرسش دربارهٔ فاکتور"])
+            // One word in common is chance, not likeness.
+            _ = try await create(["title": "سفارش دستگاه قهوه‌ساز"])
             let other = try await TestOrganisation.make(app, name: "Else")
             _ = try await create(["title": "کارتخوان روشن نمی‌شود", "description": "آداپتور خاموش"], as: other.admin)
 

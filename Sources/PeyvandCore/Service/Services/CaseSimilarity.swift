@@ -29,6 +29,7 @@ public struct CaseSimilarity: Sendable {
             scores[candidate.id!] = (sameProduct(supportCase, candidate), sameCategory(supportCase, candidate), 0)
         }
         let textual = try await textMatches(of: supportCase, scope: scope, limit: 20)
+            .filter { $0.shared >= Self.enoughSharedWords(Self.significantWords(of: Self.text(of: supportCase))) }.map(\.id)
         for (rank, id) in textual.enumerated() {
             let current = scores[id] ?? (false, false, 0)
             scores[id] = (current.product, current.category, textual.count - rank)
@@ -44,6 +45,10 @@ public struct CaseSimilarity: Sendable {
             cases[id].map { Match(supportCase: $0, sameProduct: score.product, sameCategory: score.category, sharesWords: score.words > 0) }
         }
     }
+
+    /// How many words two cases must share to count as alike by text alone: one chance word in
+    /// common (`دیروز`) says nothing, so two, unless the case itself has fewer.
+    static func enoughSharedWords(_ words: [String]) -> Int { min(2, words.count) }
 
     private func attributeMatches(of supportCase: SupportCase, scope: SQLQueryString?) async throws -> [SupportCase] {
         var alternatives: [SQLQueryString] = []
@@ -61,17 +66,26 @@ public struct CaseSimilarity: Sendable {
         return try await SupportCase.query(on: store.database).filter(\.$id ~~ ids).all()
     }
 
-    private func textMatches(of supportCase: SupportCase, scope: SQLQueryString?, limit: Int) async throws -> [UUID] {
-        let words = Self.significantWords(of: [supportCase.title, supportCase.details ?? ""].joined(separator: " "))
+    /// Cases sharing words with this one, best ranked first, with how many of its words each has.
+    private func textMatches(of supportCase: SupportCase, scope: SQLQueryString?, limit: Int) async throws -> [(id: UUID, shared: Int)] {
+        let words = Self.significantWords(of: Self.text(of: supportCase))
         guard !words.isEmpty else { return [] }
         let match = SearchIndex.matchAny(words, table: SupportCase.schema, alias: "c", dialect: store.dialect)
         let rows = try await store.sql().raw("""
-            SELECT c.id FROM cases c \(match.join ?? "")
+            SELECT c.id, c.title, c.description FROM cases c \(match.join ?? "")
             WHERE c.org_id = \(bind: supportCase.organisationID) AND c.deleted_at IS NULL AND c.id <> \(bind: supportCase.id!)
             AND \(match.condition) \(Self.and(scope))
             ORDER BY \(match.rankOrder), c.id DESC LIMIT \(unsafeRaw: String(limit))
             """).all()
-        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        let mine = Set(words)
+        return try rows.map { row in
+            let text = [try row.decode(column: "title", as: String.self), try row.decode(column: "description", as: String?.self) ?? ""]
+            return (try row.decode(column: "id", as: UUID.self), Set(SearchText.words(of: text.joined(separator: " "))).intersection(mine).count)
+        }
+    }
+
+    private static func text(of supportCase: SupportCase) -> String {
+        [supportCase.title, supportCase.details ?? ""].joined(separator: " ")
     }
 
     /// `AND <scope>`, or nothing when the role reads the whole organisation.
