@@ -36,6 +36,7 @@ public func configure(
     app.migrations.add(SalesModule.migrations)
     app.migrations.add(ActivitiesModule.migrations)
     app.migrations.add(ServiceModule.migrations)
+    app.migrations.add(KnowledgeModule.migrations)
     if case .sqlite = settings.database {
         // Persistent in the file: readers never block the writer and vice versa.
         _ = try await app.db.sql().raw("PRAGMA journal_mode=WAL").all()

@@ -52,6 +52,7 @@ func routes(_ app: Application) throws {
     documentRoutes(signedIn)
     activityRoutes(signedIn)
     serviceRoutes(signedIn)
+    knowledgeRoutes(signedIn)
 
     signedIn.on(.POST, "import", ":resource", body: .collect(maxSize: ImportExportAPI.maximumFileSize), use: ImportExportAPI.start)
     signedIn.get("imports", ":id", use: ImportExportAPI.show)
@@ -209,6 +210,26 @@ private func serviceRoutes(_ signedIn: any RoutesBuilder) {
     contracts.get(":id", use: ContractsAPI.show)
     contracts.patch(":id", use: ContractsAPI.update)
     contracts.delete(":id", use: ContractsAPI.delete)
+}
+
+private func knowledgeRoutes(_ signedIn: any RoutesBuilder) {
+    let articles = signedIn.grouped("kb-articles")
+    articles.get(use: KnowledgeAPI.list)
+    articles.post(use: KnowledgeAPI.create)
+    articles.get(":id", use: KnowledgeAPI.show)
+    articles.patch(":id", use: KnowledgeAPI.update)
+    articles.delete(":id", use: KnowledgeAPI.delete)
+    articles.post(":id", "restore", use: KnowledgeAPI.restore)
+    articles.get(":id", "revisions", use: KnowledgeAPI.revisions)
+    articles.get(":id", "revisions", ":revision", use: KnowledgeAPI.revision)
+    articles.post(":id", "views", use: KnowledgeAPI.view)
+    articles.post(":id", "feedback", use: KnowledgeAPI.feedback)
+
+    let cases = signedIn.grouped("cases")
+    cases.get(":id", "articles", use: KnowledgeAPI.caseArticles)
+    cases.post(":id", "articles", use: KnowledgeAPI.linkArticle)
+    cases.delete(":id", "articles", ":article_id", use: KnowledgeAPI.unlinkArticle)
+    cases.get(":id", "suggested-articles", use: KnowledgeAPI.suggested)
 }
 
 /// The browser UI: server-rendered pages behind a session cookie with CSRF protection.

@@ -17,6 +17,7 @@ import sales  # noqa: E402  (accounts, contacts, leads, merges)
 import service  # noqa: E402  (cases, queues)
 import service_levels  # noqa: E402  (SLA policies, contracts)
 import case_mail  # noqa: E402  (replies by e-mail, sent messages, attachments)
+import knowledge  # noqa: E402  (knowledge-base articles, case articles, suggestions)
 import transfer  # noqa: E402  (CSV import and export, jobs)
 from common import (  # noqa: E402
     BODY_ERRORS, IDEMPOTENCY_ERRORS, LANGUAGE, MONEY, REQ_ID, TIME_ZONE, TIMESTAMP, UUID, VERSION, P, body, json_ok,
@@ -210,6 +211,7 @@ schemas = {
     **service.SCHEMAS,
     **service_levels.SCHEMAS,
     **case_mail.SCHEMAS,
+    **knowledge.SCHEMAS,
     **transfer.SCHEMAS,
     **business_calendar.SCHEMAS,
 }
@@ -229,7 +231,7 @@ EXAMPLES = {
 }
 for _name, _example in {**EXAMPLES, **sales.EXAMPLES, **pipelines.EXAMPLES, **products.EXAMPLES,
                            **documents.EXAMPLES, **activities.EXAMPLES, **service.EXAMPLES,
-                           **service_levels.EXAMPLES}.items():
+                           **service_levels.EXAMPLES, **knowledge.EXAMPLES}.items():
     schemas[_name]["examples"] = [_example]
 
 # ---------------------------------------------------------------- headers
@@ -291,6 +293,7 @@ parameters = {
     **documents.PARAMETERS,
     **activities.PARAMETERS,
     **service.PARAMETERS,
+    **knowledge.PARAMETERS,
     **transfer.PARAMETERS,
 }
 
@@ -443,6 +446,7 @@ paths = {
     **service.PATHS,
     **service_levels.PATHS,
     **case_mail.PATHS,
+    **knowledge.PATHS,
     **transfer.PATHS,
     **business_calendar.PATHS,
 }
@@ -477,6 +481,7 @@ document = {
         *activities.TAGS,
         *service.TAGS,
         *service_levels.TAGS,
+        *knowledge.TAGS,
         *transfer.TAGS,
         *business_calendar.TAGS,
     ],

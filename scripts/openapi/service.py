@@ -144,7 +144,12 @@ SCHEMAS = {
         "same_product": {"type": "boolean"},
         "same_category": {"type": "boolean"},
         "shares_words": {"type": "boolean"},
-    }, required=["id", "number", "title", "status", "same_product", "same_category", "shares_words"]),
+        "shared_words": {"type": "integer", "minimum": 0, "description": "How many of this case's words it shares."},
+        "score": {"type": "number", "minimum": 0, "maximum": 1,
+                  "description": "0.45 for the same product (and model), 0.3 for the same category, up to 0.25 for "
+                                 "shared words (five or all of this case's words count as all)."},
+    }, required=["id", "number", "title", "status", "same_product", "same_category", "shares_words", "shared_words",
+                 "score"]),
     "SimilarCaseList": list_of("SimilarCase", "Similar cases, the closest first (one page)."),
 }
 

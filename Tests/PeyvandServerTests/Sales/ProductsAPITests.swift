@@ -247,10 +247,10 @@ struct ProductsAPITests {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)
             try await Self.create(app, org.admin, Self.product("MIG-1"))
-            // The catalogue migration and the later ones that point at products (quotes' lines, cases).
+            // The catalogue migration and the later ones that point at products (quotes' lines, cases, articles).
             let all = SalesModule.migrations
             let first = try #require(all.firstIndex { $0.name == "sales.0002" })
-            let later = Array(all[first...]) + ServiceModule.migrations
+            let later = Array(all[first...]) + ServiceModule.migrations + KnowledgeModule.migrations
 
             // On one connection: another pooled SQLite connection may still read the schema as it was.
             try await app.db.transaction { database in

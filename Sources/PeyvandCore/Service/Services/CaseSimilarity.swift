@@ -16,76 +16,71 @@ public struct CaseSimilarity: Sendable {
         public let supportCase: SupportCase
         public let sameProduct: Bool
         public let sameCategory: Bool
-        public let sharesWords: Bool
+        public let sharedWords: Int
+        /// 0…1; product outweighs category, which outweighs any text match (see `weights`).
+        public let score: Double
+
+        public var sharesWords: Bool { sharedWords > 0 }
     }
 
-    /// Words of the case worth matching on: the longest distinct ones, up to this many.
-    static let maximumWords = 12
+    /// Attributes rank first (the issue: "same product/model and problem category first").
+    static let weights = (product: 0.45, category: 0.3, text: 0.25)
 
     public func similar(to supportCase: SupportCase, limit: Int = 5, in context: RequestContext) async throws -> [Match] {
-        let scope = try context.ownerScope(.cases, .read, alias: "c")
-        var scores: [UUID: (product: Bool, category: Bool, words: Int)] = [:]
-        for candidate in try await attributeMatches(of: supportCase, scope: scope) {
-            scores[candidate.id!] = (sameProduct(supportCase, candidate), sameCategory(supportCase, candidate), 0)
-        }
-        let textual = try await textMatches(of: supportCase, scope: scope, limit: 20)
-            .filter { $0.shared >= Self.enoughSharedWords(Self.significantWords(of: Self.text(of: supportCase))) }.map(\.id)
-        for (rank, id) in textual.enumerated() {
-            let current = scores[id] ?? (false, false, 0)
-            scores[id] = (current.product, current.category, textual.count - rank)
-        }
-        let ranked = scores.sorted { lhs, rhs in
-            let left = (lhs.value.product ? 2 : 0) + (lhs.value.category ? 1 : 0), right = (rhs.value.product ? 2 : 0) + (rhs.value.category ? 1 : 0)
-            return left != right ? left > right : lhs.value.words != rhs.value.words ? lhs.value.words > rhs.value.words : lhs.key > rhs.key
-        }.prefix(limit)
-        let ids = ranked.map(\.key)
-        guard !ids.isEmpty else { return [] }
-        let cases = Dictionary(uniqueKeysWithValues: try await SupportCase.query(on: store.database).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
-        return ranked.compactMap { id, score in
-            cases[id].map { Match(supportCase: $0, sameProduct: score.product, sameCategory: score.category, sharesWords: score.words > 0) }
-        }
+        try await similar(to: CaseFacts(supportCase), limit: limit, in: context)
     }
 
-    /// How many words two cases must share to count as alike by text alone: one chance word in
-    /// common (`دیروز`) says nothing, so two, unless the case itself has fewer.
-    static func enoughSharedWords(_ words: [String]) -> Int { min(2, words.count) }
+    public func similar(to facts: CaseFacts, limit: Int = 5, in context: RequestContext) async throws -> [Match] {
+        guard context.permissions.scope(for: .cases, .read) != nil else { return [] }
+        let scope = try context.ownerScope(.cases, .read, alias: "c")
+        let words = facts.significantWords
+        var candidates: [UUID: SupportCase] = [:]
+        for candidate in try await attributeMatches(of: facts, scope: scope) { candidates[candidate.id!] = candidate }
+        for candidate in try await textMatches(of: facts, words: words, scope: scope, limit: 20) { candidates[candidate.id!] = candidate }
+        let mine = Set(words), enough = CaseFacts.enoughSharedWords(words)
+        let matches = candidates.values.compactMap { candidate -> Match? in
+            let product = sameProduct(facts, candidate), category = facts.categoryKey != nil && facts.categoryKey == candidate.categoryKey
+            let shared = Set(SearchText.words(of: [candidate.title, candidate.details ?? ""].joined(separator: " "))).intersection(mine).count
+            guard product || category || (shared >= enough && shared > 0) else { return nil }
+            return Match(supportCase: candidate, sameProduct: product, sameCategory: category, sharedWords: shared,
+                         score: CaseFacts.score(sameProduct: product, sameCategory: category, sharedWords: shared, of: words.count, weights: Self.weights))
+        }
+        return Array(matches.sorted { $0.score != $1.score ? $0.score > $1.score : $0.supportCase.id! > $1.supportCase.id! }.prefix(limit))
+    }
 
-    private func attributeMatches(of supportCase: SupportCase, scope: SQLQueryString?) async throws -> [SupportCase] {
+    private func attributeMatches(of facts: CaseFacts, scope: SQLQueryString?) async throws -> [SupportCase] {
         var alternatives: [SQLQueryString] = []
-        if let productID = supportCase.productID { alternatives.append("c.product_id = \(bind: productID)") }
-        if let key = supportCase.categoryKey { alternatives.append("c.category_key = \(bind: key)") }
+        if let productID = facts.productID { alternatives.append("c.product_id = \(bind: productID)") }
+        if let key = facts.categoryKey { alternatives.append("c.category_key = \(bind: key)") }
         guard !alternatives.isEmpty else { return [] }
-        let rows = try await store.sql().raw("""
+        return try await cases("""
             SELECT c.id FROM cases c
-            WHERE c.org_id = \(bind: supportCase.organisationID) AND c.deleted_at IS NULL AND c.id <> \(bind: supportCase.id!)
+            WHERE c.org_id = \(bind: facts.organisationID) AND c.deleted_at IS NULL \(Self.excluding(facts.caseID))
             AND (\(alternatives.joined(separator: " OR "))) \(Self.and(scope))
             ORDER BY c.id DESC LIMIT 50
-            """).all()
-        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+            """)
+    }
+
+    /// Cases sharing words with this one, best ranked first.
+    private func textMatches(of facts: CaseFacts, words: [String], scope: SQLQueryString?, limit: Int) async throws -> [SupportCase] {
+        guard !words.isEmpty else { return [] }
+        let match = SearchIndex.matchAny(words, table: SupportCase.schema, alias: "c", dialect: store.dialect)
+        return try await cases("""
+            SELECT c.id FROM cases c \(match.join ?? "")
+            WHERE c.org_id = \(bind: facts.organisationID) AND c.deleted_at IS NULL \(Self.excluding(facts.caseID))
+            AND \(match.condition) \(Self.and(scope))
+            ORDER BY \(match.rankOrder), c.id DESC LIMIT \(unsafeRaw: String(limit))
+            """)
+    }
+
+    private func cases(_ query: SQLQueryString) async throws -> [SupportCase] {
+        let ids = try await store.sql().raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
         guard !ids.isEmpty else { return [] }
         return try await SupportCase.query(on: store.database).filter(\.$id ~~ ids).all()
     }
 
-    /// Cases sharing words with this one, best ranked first, with how many of its words each has.
-    private func textMatches(of supportCase: SupportCase, scope: SQLQueryString?, limit: Int) async throws -> [(id: UUID, shared: Int)] {
-        let words = Self.significantWords(of: Self.text(of: supportCase))
-        guard !words.isEmpty else { return [] }
-        let match = SearchIndex.matchAny(words, table: SupportCase.schema, alias: "c", dialect: store.dialect)
-        let rows = try await store.sql().raw("""
-            SELECT c.id, c.title, c.description FROM cases c \(match.join ?? "")
-            WHERE c.org_id = \(bind: supportCase.organisationID) AND c.deleted_at IS NULL AND c.id <> \(bind: supportCase.id!)
-            AND \(match.condition) \(Self.and(scope))
-            ORDER BY \(match.rankOrder), c.id DESC LIMIT \(unsafeRaw: String(limit))
-            """).all()
-        let mine = Set(words)
-        return try rows.map { row in
-            let text = [try row.decode(column: "title", as: String.self), try row.decode(column: "description", as: String?.self) ?? ""]
-            return (try row.decode(column: "id", as: UUID.self), Set(SearchText.words(of: text.joined(separator: " "))).intersection(mine).count)
-        }
-    }
-
-    private static func text(of supportCase: SupportCase) -> String {
-        [supportCase.title, supportCase.details ?? ""].joined(separator: " ")
+    private static func excluding(_ id: UUID?) -> SQLQueryString {
+        id.map { "AND c.id <> \(bind: $0)" } ?? ""
     }
 
     /// `AND <scope>`, or nothing when the role reads the whole organisation.
@@ -93,20 +88,9 @@ public struct CaseSimilarity: Sendable {
         scope.map { "AND " + $0 } ?? ""
     }
 
-    /// The distinct normalised words of at least three letters, longest first.
-    static func significantWords(of text: String) -> [String] {
-        var seen = Set<String>()
-        return SearchText.words(of: text).filter { $0.count >= 3 && !$0.allSatisfy(\.isNumber) && seen.insert($0).inserted }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.prefix(maximumWords).map { $0 }
-    }
-
-    private func sameProduct(_ one: SupportCase, _ other: SupportCase) -> Bool {
-        guard let product = one.productID, product == other.productID else { return false }
-        guard let model = one.productModel, let otherModel = other.productModel else { return true }
+    private func sameProduct(_ facts: CaseFacts, _ other: SupportCase) -> Bool {
+        guard let product = facts.productID, product == other.productID else { return false }
+        guard let model = facts.productModel, let otherModel = other.productModel else { return true }
         return PersianText.compacted(model) == PersianText.compacted(otherModel)
-    }
-
-    private func sameCategory(_ one: SupportCase, _ other: SupportCase) -> Bool {
-        one.categoryKey != nil && one.categoryKey == other.categoryKey
     }
 }

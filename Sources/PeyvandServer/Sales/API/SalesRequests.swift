@@ -28,6 +28,9 @@ struct ListParameter {
         case bool
         /// An ISO 4217 code in any case, compared upper-cased.
         case currency
+        /// Free text compared without case, spacing or Persian spelling differences
+        /// (`PersianText.compacted`), against a column holding the compacted form.
+        case compacted
         /// One of a few named conditions (`sla=overdue`), each its own filter.
         case named([String: ListFilter])
     }
@@ -93,6 +96,8 @@ enum SalesRequests {
             case .currency:
                 if let code = ProductInput.currencyCode(raw) { listRequest.filters.append(.equals(column: parameter.column, value: code)) }
                 else { query.validator.add(parameter.name, .invalidFormat) }
+            case .compacted:
+                listRequest.filters.append(.equals(column: parameter.column, value: PersianText.compacted(raw)))
             case .named(let conditions):
                 if let condition = conditions[raw] { listRequest.filters.append(condition) } else { query.validator.add(parameter.name, .unknownValue) }
             }

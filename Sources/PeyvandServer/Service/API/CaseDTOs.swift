@@ -114,10 +114,13 @@ struct SimilarCaseDTO: Encodable {
     var sameProduct: Bool
     var sameCategory: Bool
     var sharesWords: Bool
+    var sharedWords: Int
+    var score: Double
 
     init(_ match: CaseSimilarity.Match) {
         let found = match.supportCase
         (id, number, title, status, resolution) = (found.id!, found.number, found.title, found.status, found.resolution)
         (sameProduct, sameCategory, sharesWords) = (match.sameProduct, match.sameCategory, match.sharesWords)
+        (sharedWords, score) = (match.sharedWords, match.score)
     }
 }
