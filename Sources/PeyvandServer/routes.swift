@@ -279,6 +279,9 @@ private func webRoutes(_ app: Application) {
     QueueAdminPages.register(on: signedIn)
     SLAPolicyAdminPages.register(on: signedIn)
     ContractPages.register(on: signedIn)
+    ArticlePages.register(on: signedIn)
+    ArticlePages.registerActions(on: signedIn)
+    CaseArticlePages.register(on: signedIn)
     signedIn.get(SiteURL.search.pathComponents, use: SearchPages.results)
     signedIn.get(SiteURL.searchSuggestions.pathComponents, use: SearchPages.suggestions)
 }

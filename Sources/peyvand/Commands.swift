@@ -175,8 +175,9 @@ struct DemoCommand: AsyncParsableCommand {
                 Migrates the database (DATABASE_URL) first. On an empty database it creates the demo organisation and \
                 its users (as `serve --demo` does) and prints the login. Then it writes, per N contacts: N/10 accounts, \
                 N/5 leads, N/10 opportunities spread over the default pipeline's stages (with their stage history) and \
-                N/2 activities, with unique mobile numbers, e-mails, addresses, tags and owners among the \
-                organisation's sales users and teams. Rows go in as multi-row INSERTs, many per transaction; \
+                N/2 activities, N/5 service cases (most resolved or closed) and N/200 knowledge-base articles about \
+                the same problems (--cases and --articles choose other numbers), with unique mobile numbers, e-mails, \
+                addresses, tags and owners among the organisation's sales users and teams. Rows go in as multi-row INSERTs, many per transaction; \
                 search indexes, phone/e-mail keys and tag lookups are filled like the services fill them.
 
                 Generated rows are NOT audited and raise NO outbox events (no webhooks, no automation): they are \
@@ -185,6 +186,8 @@ struct DemoCommand: AsyncParsableCommand {
                 """)
 
         @ArgumentParser.Option(help: "How many contacts to generate (the other records follow from it).") var contacts: Int
+        @ArgumentParser.Option(help: "How many service cases (default: contacts / 5).") var cases: Int?
+        @ArgumentParser.Option(help: "How many knowledge-base articles (default: contacts / 200).") var articles: Int?
         @ArgumentParser.Option(help: "The organisation to fill (default: the only one, or the demo organisation).") var organisation: String?
         @ArgumentParser.Option(help: "Seed of the generator.") var seed: UInt64 = 1405
         @ArgumentParser.Option(name: .customLong("as-of"), help: "The day the generated history ends, YYYY-MM-DD (default: today, UTC).")
@@ -195,6 +198,7 @@ struct DemoCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard contacts > 0 else { throw ValidationError("--contacts must be at least 1") }
+            guard (cases ?? 0) >= 0, (articles ?? 0) >= 0 else { throw ValidationError("--cases and --articles cannot be negative") }
             guard rowsPerStatement > 0, rowsPerTransaction > 0 else { throw ValidationError("batch sizes must be at least 1") }
             if let asOf, Self.day(asOf) == nil { throw ValidationError("--as-of must be a day like 2026-11-23") }
         }
@@ -209,9 +213,9 @@ struct DemoCommand: AsyncParsableCommand {
                     try await app.autoMigrate()
                     let context = try await adminContext(app)
                     let options = DemoDataLoader.Options(
-                        contacts: contacts, seed: seed, asOf: asOf.flatMap(Self.day) ?? Self.today(),
+                        contacts: contacts, cases: cases, articles: articles, seed: seed, asOf: asOf.flatMap(Self.day) ?? Self.today(),
                         rowsPerStatement: rowsPerStatement, rowsPerTransaction: rowsPerTransaction)
-                    print("Loading \(contacts) contacts with their accounts, leads, opportunities and activities into "
+                    print("Loading \(contacts) contacts with their accounts, leads, opportunities, activities, cases and articles into "
                           + "\(settings!.database.displayName) (seed \(seed))…")
                     let printer = ProgressPrinter()
                     let result = try await DemoDataLoader(store: app.store).load(options, by: context) { printer.show($0) }

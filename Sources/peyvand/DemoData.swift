@@ -4,7 +4,8 @@ import PeyvandServer
 import Vapor
 
 /// A small demo organisation for trying Peyvand out: an admin, a sales team with a manager and
-/// two reps, two support agents with their queues and a set of cases in every status. Loaded only into an empty database.
+/// two reps, two support agents with their queues, a set of cases in every status and a knowledge base.
+/// Loaded only into an empty database.
 enum DemoData {
     struct Login {
         var email: String
@@ -42,6 +43,7 @@ enum DemoData {
         _ = try await TeamService(store: app.store).create(name: "فروش تهران", memberIDs: salesTeam, by: context)
         _ = try await TeamService(store: app.store).create(name: "پشتیبانی", memberIDs: agents, by: context)
         _ = try await DemoCases(store: app.store).load(agents: agents, by: context)
+        try await DemoArticles(store: app.store).load(by: context)
         return Login(email: admin.email, password: password)
     }
 }

@@ -10,7 +10,7 @@ struct DemoSetting: Sendable {
     }
 
     struct Sizes: Sendable {
-        let accounts: Int, contacts: Int, leads: Int, opportunities: Int, activities: Int
+        let accounts: Int, contacts: Int, leads: Int, opportunities: Int, activities: Int, cases: Int, articles: Int
     }
 
     let organisationID: UUID
@@ -25,6 +25,8 @@ struct DemoSetting: Sendable {
     let asOf: Date
     /// Contact points already in the organisation: generated numbers start past them.
     let numberBase: Int
+    /// Cases already in the organisation: generated case numbers continue after them.
+    let caseNumberBase: Int
     let sizes: Sizes
 
     static let history: TimeInterval = 3 * 365 * 86_400

@@ -29,8 +29,16 @@ public struct DemoDataLoader: Sendable {
         /// changes go in the same transaction).
         public var rowsPerTransaction: Int
 
-        public init(contacts: Int, seed: UInt64 = 1405, asOf: Date, rowsPerStatement: Int = 1000, rowsPerTransaction: Int = 10_000) {
+        /// Service cases and knowledge-base articles; by default one case per five contacts and
+        /// one article per 200 (a million contacts: 200,000 cases and 5,000 articles).
+        public var cases: Int
+        public var articles: Int
+
+        public init(contacts: Int, cases: Int? = nil, articles: Int? = nil, seed: UInt64 = 1405, asOf: Date, rowsPerStatement: Int = 1000,
+                    rowsPerTransaction: Int = 10_000) {
             self.contacts = contacts
+            self.cases = cases ?? contacts / 5
+            self.articles = articles ?? contacts / 200
             self.seed = seed
             self.asOf = asOf
             self.rowsPerStatement = rowsPerStatement
@@ -140,6 +148,13 @@ public struct DemoDataLoader: Sendable {
         _ = try await run(Activity.schema, total: options.activities) { range, batch in
             setting.activities(range, batch: batch, accounts: accounts, contacts: contacts, leads: leads, opportunities: opportunities)
         }
+        _ = try await run(SupportCase.schema, total: options.cases) { range, batch in
+            setting.cases(range, batch: batch, accounts: accounts, contacts: contacts)
+        }
+        _ = try await run(KnowledgeArticle.schema, total: options.articles) { range, batch in
+            setting.articles(range, batch: batch)
+        }
+        try await advanceCaseNumbering(past: setting.caseNumberBase + options.cases, organisationID: context.organisationID)
 
         try await refreshPlannerStatistics()
 
@@ -160,8 +175,27 @@ public struct DemoDataLoader: Sendable {
         let sql = try store.sql()
         let command: SQLQueryString = sql.dialect.name == "postgresql" ? "VACUUM (ANALYZE)" : "ANALYZE"
         for table in [Account.schema, Contact.schema, Lead.schema, Opportunity.schema, OpportunityStageChange.schema,
-                      Activity.schema, ContactPoint.schema, RecordTag.schema] {
+                      Activity.schema, ContactPoint.schema, RecordTag.schema, SupportCase.schema, KnowledgeArticle.schema] {
             try await sql.raw(command + " \(ident: table)").run()
+        }
+    }
+
+    /// Generated cases are numbered `C-<year>-<n>` with `n` running on across years; the year
+    /// counters of the case series move past the last `n`, so the next typed case never takes one.
+    private func advanceCaseNumbering(past last: Int, organisationID: UUID) async throws {
+        guard last > 0 else { return }
+        try await store.write { database in
+            let sql = try database.sql()
+            let years = try await sql.raw("SELECT DISTINCT substr(number, 3, 4) AS year FROM cases WHERE org_id = \(bind: organisationID)").all()
+            for row in years {
+                guard let year = Int(try row.decode(column: "year", as: String.self)) else { continue }
+                try await sql.raw("""
+                    INSERT INTO document_sequences (id, org_id, kind, year, last_number)
+                    VALUES (\(bind: UUIDv7.make()), \(bind: organisationID), 'case', \(bind: year), \(bind: last))
+                    ON CONFLICT (org_id, kind, year) DO UPDATE SET last_number = CASE
+                      WHEN document_sequences.last_number > excluded.last_number THEN document_sequences.last_number ELSE excluded.last_number END
+                    """).run()
+            }
         }
     }
 
@@ -190,14 +224,16 @@ public struct DemoDataLoader: Sendable {
         // Earlier loads into this organisation: carry on their numbering so mobiles and e-mails stay unique.
         let earlierPoints = try await ContactPoint.query(on: database).filter(\.$organisationID == organisationID).count()
         let earlierContacts = try await Contact.query(on: database).withDeleted().filter(\.$organisationID == organisationID).count()
+        let earlierCases = try await SupportCase.query(on: database).withDeleted().filter(\.$organisationID == organisationID).count()
         return DemoSetting(
             organisationID: organisationID, seed: options.seed ^ (UInt64(earlierContacts) &* 0xD6E8_FEB8_6659_FD93),
             currency: organisation.currency, owners: WeightedChoice(owners.enumerated().map { (Int($0.offset), $0.element.1) }),
             ownerIDs: owners.map(\.0), teamIDs: teams.compactMap(\.id), pipelineID: pipeline.id!,
             stages: stages.map { DemoSetting.Stage(id: $0.id!, outcome: PipelineStage.Outcome(rawValue: $0.outcome) ?? .open) },
-            asOf: options.asOf, numberBase: earlierPoints,
+            asOf: options.asOf, numberBase: earlierPoints, caseNumberBase: earlierCases,
             sizes: .init(accounts: options.accounts, contacts: options.contacts, leads: options.leads,
-                         opportunities: options.opportunities, activities: options.activities))
+                         opportunities: options.opportunities, activities: options.activities, cases: options.cases,
+                         articles: options.articles))
     }
 
     private enum Step<Chunk: Sendable, Summary: Sendable>: Sendable {

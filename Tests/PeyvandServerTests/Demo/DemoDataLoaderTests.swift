@@ -148,6 +148,23 @@ struct DemoDataLoaderTests {
                 #expect(saved.searchText == activity.searchText)
                 #expect(abs(saved.timelineAt.timeIntervalSince(activity.timelineAt)) < 0.001)
             }
+            // 200 contacts: 40 cases and one article; the cases are found alike and the article suggested.
+            let cases = try await CaseService(store: store).list(ListRequest(limit: 40), in: context).items
+            #expect(cases.count == 40)
+            for supportCase in cases.prefix(10) {
+                let saved = try await CaseService(store: store).update(supportCase.id!, CaseInput(provided: []), expectedVersion: nil, by: context)
+                #expect(saved.searchText == supportCase.searchText)
+                #expect(try await !CaseSimilarity(store: store).similar(to: supportCase, in: context).isEmpty)
+            }
+            let articles = try await ArticleService(store: store).list(ListRequest(limit: 10), in: context).items
+            #expect(articles.count == 1)
+            for article in articles {
+                let saved = try await ArticleService(store: store).update(article.id!, ArticleInput(provided: []), expectedVersion: nil, by: context)
+                #expect(saved.searchText == article.searchText && saved.revision == 1)
+            }
+            // A case typed after the load is numbered after the generated ones.
+            let typed = try await CaseService(store: store).create(CaseInput(provided: ["title"], title: "تازه"), by: context)
+            #expect(try await SupportCase.query(on: app.db).filter(\.$number == typed.number).count() == 1)
         }
     }
 

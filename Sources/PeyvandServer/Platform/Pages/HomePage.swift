@@ -74,7 +74,7 @@ struct HomePageModel {
             case .accounts: accounts
             case .leads: leads
             case .opportunities: opportunities
-            case .quotes, .orders, .invoices, .products, .priceLists, .activities, .cases: [:]
+            case .quotes, .orders, .invoices, .products, .priceLists, .activities, .cases, .knowledge: [:]
             }
             return names[entry.recordID].map { RecentRecord(url: .record(resource, entry.recordID), name: $0, kind: resource.title) }
         }

@@ -206,3 +206,31 @@ document.querySelectorAll("form.quote-editor").forEach((form) => {
 document.querySelectorAll("[data-refresh]").forEach((element) => {
   setTimeout(() => window.location.reload(), Number(element.dataset.refresh) || 2000);
 });
+
+// Case form: as the agent types the title and description (or picks a product or category),
+// similar cases and knowledge-base articles are fetched from /cases/suggestions (an HTML
+// fragment) and shown under the description. Nothing is saved; without the script the case page
+// shows the same suggestions once the case is saved.
+document.querySelectorAll("[data-case-suggestions]").forEach((host) => {
+  const form = host.closest("form");
+  const fields = ["title", "description", "product_id", "product_model", "category", "language"];
+  let timer = null;
+  let latest = 0;
+  const refresh = async () => {
+    const query = new URLSearchParams();
+    fields.forEach((name) => { const field = form.elements[name]; if (field && field.value.trim()) query.set(name, field.value.trim()); });
+    if (host.dataset.caseId) query.set("case_id", host.dataset.caseId);
+    if (!query.get("title") && !query.get("description") && !query.get("product_id") && !query.get("category")) return;
+    const ticket = ++latest;
+    const response = await fetch(`${host.dataset.caseSuggestions}?${query}`, { credentials: "same-origin" });
+    if (!response.ok || ticket !== latest) return;
+    host.innerHTML = await response.text();
+  };
+  form.addEventListener("input", (event) => {
+    if (!fields.includes(event.target.name)) return;
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 400);
+  });
+  form.addEventListener("change", (event) => { if (fields.includes(event.target.name)) refresh(); });
+  refresh();
+});

@@ -82,4 +82,18 @@ enum RecordNames {
             $0[try $1.decode(column: "id", as: UUID.self)] = try $1.decode(column: "name", as: String.self)
         }
     }
+
+    /// Product labels (`SKU · name`): the given ones, or (nil) the first `limit` of the catalogue
+    /// for a form's drop-down; none for readers who may not read products.
+    static func products(_ ids: Set<UUID>?, limit: Int = 500, in page: WebPage) async throws -> [UUID: String] {
+        guard page.context.permissions.scope(for: .products, .read) != nil else { return [:] }
+        var query = Product.query(on: page.store.database).scoped(to: page.context)
+        if let ids {
+            if ids.isEmpty { return [:] }
+            query = query.filter(\.$id ~~ Array(ids))
+        }
+        return Dictionary(uniqueKeysWithValues: try await query.sort(\.$sku).limit(limit).all().map {
+            ($0.id!, $0.sku + " · " + $0.displayName(in: page.language))
+        })
+    }
 }

@@ -13,8 +13,6 @@ enum CasePages: RecordPages {
     static let regarding: RegardingType? = nil
     static let shape = FormData.Shape(ignored: [CSRFField.name, "version", "next", "account_name"])
     static let bulkActions: [BulkAction] = [.assign, .delete]
-    /// How many products the form's drop-down offers (a catalogue beyond it is chosen through the API).
-    static let productChoices = 500
 
     static func service(_ page: WebPage) -> CaseService { CaseService(store: page.store) }
 
@@ -34,9 +32,10 @@ enum CasePages: RecordPages {
         var names = try await baseNames(page)
         names.accounts = try await RecordNames.accounts(Set([supportCase.accountID].compactMap { $0 }), in: page)
         names.contacts = try await RecordNames.contacts(Set([supportCase.contactID].compactMap { $0 }), in: page)
-        names.products = try await products(Set([supportCase.productID].compactMap { $0 }), page: page)
+        names.products = try await RecordNames.products(Set([supportCase.productID].compactMap { $0 }), in: page)
         let related = try await service(page).related(to: id, in: page.context)
         let similar = try await CaseSimilarity(store: page.store).similar(to: supportCase, in: page.context)
+        let knowledge = try await CaseArticlePages.knowledge(of: supportCase, page: page)
         let comments = try await service(page).comments(of: id, in: page.context)
         let serviceLevel = try await CaseServiceLevel.of(supportCase, in: page.context, store: page.store)
         let replies = CaseMailReplies(store: page.store)
@@ -45,7 +44,7 @@ enum CasePages: RecordPages {
         var state = commentForm
         if state.values["visibility"] == nil { state.values["visibility"] = CaseComment.Visibility.internal.rawValue }
         return page.render(supportCase.title, section: .cases, status: commentForm.formError == nil ? .ok : .unprocessableEntity,
-                           CaseViews.record(supportCase, names: names, related: related, similar: similar, comments: comments, serviceLevel: serviceLevel,
+                           CaseViews.record(supportCase, names: names, related: related, similar: similar, knowledge: knowledge, comments: comments, serviceLevel: serviceLevel,
                                             mail: mail, commentForm: state, page: page))
     }
 
@@ -60,7 +59,7 @@ enum CasePages: RecordPages {
 
     static func formPage(_ page: WebPage, state: FormState, record supportCase: SupportCase?, status: HTTPStatus) async throws -> Response {
         var names = try await baseNames(page)
-        names.products = try await products(nil, page: page)
+        names.products = try await RecordNames.products(nil, in: page)
         let accountID = state.values["account_id"].flatMap(UUID.init(uuidString:)) ?? supportCase?.accountID
         let accountName = try await RecordNames.account(accountID, in: page)
         // The contact box offers the account's contacts (or the chosen contact alone, without an account).
@@ -176,18 +175,5 @@ enum CasePages: RecordPages {
         var names = CaseViews.Names(users: try await RecordNames.users(in: page))
         for queue in try await QueueService(store: page.store).list(in: page.context) { names.queues[queue.id!] = queue.name }
         return names
-    }
-
-    /// Product names: the given ones, or (nil) the first of the catalogue for the form's drop-down.
-    private static func products(_ ids: Set<UUID>?, page: WebPage) async throws -> [UUID: String] {
-        guard page.context.permissions.scope(for: .products, .read) != nil else { return [:] }
-        var query = Product.query(on: page.store.database).scoped(to: page.context)
-        if let ids {
-            if ids.isEmpty { return [:] }
-            query = query.filter(\.$id ~~ Array(ids))
-        }
-        return Dictionary(uniqueKeysWithValues: try await query.sort(\.$sku).limit(productChoices).all().map {
-            ($0.id!, $0.sku + " · " + $0.displayName(in: page.language))
-        })
     }
 }

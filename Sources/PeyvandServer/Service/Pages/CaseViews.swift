@@ -57,7 +57,8 @@ enum CaseViews {
                                    users: names.users, query: query, page: page)
     }
 
-    static func record(_ supportCase: SupportCase, names: Names, related: [SupportCase], similar: [CaseSimilarity.Match], comments: [CaseComment],
+    static func record(_ supportCase: SupportCase, names: Names, related: [SupportCase], similar: [CaseSimilarity.Match],
+                       knowledge: CaseArticleViews.Knowledge, comments: [CaseComment],
                        serviceLevel: CaseServiceLevel, mail: CaseMailViews.Mail, commentForm: FormState, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: CaseText) -> String { key.text(in: language) }
@@ -147,6 +148,7 @@ enum CaseViews {
                             .if(match.sameCategory, .span(.class("tag"), .text(text(.sameCategory)))),
                             .unwrap(match.supportCase.resolution) { .p(.class("muted"), .attribute(named: "dir", value: "auto"), .text($0)) })
                     }))),
+                CaseArticleViews.sections(supportCase, knowledge: knowledge, mayUpdate: mayUpdate, page: page),
                 CaseMailViews.sections(supportCase, mail: mail, replyForm: commentForm, mayReply: mayUpdate, page: page),
                 RecordView.section(text(.comments), id: "comments",
                     comments.isEmpty ? Node<HTML.BodyContext>.p(.class("empty"), .text(text(.noComments))) : .ol(
@@ -212,6 +214,7 @@ enum CaseViews {
                      FormField("time_spent_minutes", ServiceLevelText.timeSpent.text(in: language), in: state, isLeftToRight: true,
                                hint: ServiceLevelText.timeSpentHint.text(in: language)).node),
                 FormField("description", text(.description), in: state, control: .textarea).node,
+                CaseArticleViews.liveSuggestions(caseID: supportCase?.id, page: page),
                 .div(.class("form-actions"),
                      .button(.type(.submit), .text(page.text(.save))),
                      .a(.class("button quiet"), .href(cancel), .text(page.text(.cancel))))

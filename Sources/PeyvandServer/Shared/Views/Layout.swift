@@ -8,7 +8,7 @@ import Vapor
 enum Layout {
     /// The parts of the app the navigation links to.
     enum Section: CaseIterable {
-        case home, accounts, contacts, leads, opportunities, quotes, products, activities, cases
+        case home, accounts, contacts, leads, opportunities, quotes, products, activities, cases, knowledge
 
         var url: SiteURL {
             switch self {
@@ -21,6 +21,7 @@ enum Layout {
             case .products: .records(.products)
             case .activities: .activities
             case .cases: .records(.cases)
+            case .knowledge: .records(.knowledge)
             }
         }
 
@@ -36,6 +37,7 @@ enum Layout {
             case .products: .products
             case .activities: .activities
             case .cases: .cases
+            case .knowledge: .knowledge
             }
         }
 
@@ -50,6 +52,7 @@ enum Layout {
             case .products: .products
             case .activities: .activities
             case .cases: .cases
+            case .knowledge: .knowledge
             }
         }
     }

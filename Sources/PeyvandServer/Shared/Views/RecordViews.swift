@@ -97,6 +97,7 @@ extension WebResource {
         case .priceLists: .priceLists
         case .activities: .activities
         case .cases: .cases
+        case .knowledge: .knowledge
         }
     }
 
@@ -113,6 +114,7 @@ extension WebResource {
         case PriceList.auditType: self = .priceLists
         case Activity.auditType: self = .activities
         case SupportCase.auditType: self = .cases
+        case KnowledgeArticle.auditType: self = .knowledge
         default: self = .contacts
         }
     }

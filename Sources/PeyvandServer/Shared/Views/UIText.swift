@@ -20,10 +20,10 @@ enum UIText {
     case unexpectedError
     case backHome
     case skipToContent, mainNavigation, searchEverything, search, apply, nothingFound, pages, clearFilters, nextPage
-    case accounts, contacts, leads, opportunities, quotes, orders, invoices, activities, products, priceLists, cases
+    case accounts, contacts, leads, opportunities, quotes, orders, invoices, activities, products, priceLists, cases, knowledge
     case edit, delete, confirmDelete, save, cancel, exportCSV, importCSV, viewName, saveView, columns
     case bulkAssign, bulkTag, bulkOwner, bulkTagName, withTicked, bulkConfirm, bulkOutcome(String, String)
-    case newContact, newAccount, newLead, newOpportunity, newProduct, newPriceList, newActivity, newCase
+    case newContact, newAccount, newLead, newOpportunity, newProduct, newPriceList, newActivity, newCase, newArticle
     case possibleDuplicates, hiddenDuplicates(String), saveAnyway
     case someoneElseSaved, field, theirVersion, yourVersion
     case setupTitle, setupIntro, yourName, createOrganisation, passwordRule
@@ -67,6 +67,7 @@ enum UIText {
         case .orders: ("سفارش‌ها", "Orders")
         case .activities: ("فعالیت‌ها", "Activities")
         case .cases: ("درخواست‌ها", "Cases")
+        case .knowledge: ("پایگاه دانش", "Knowledge base")
         case .invoices: ("فاکتورها", "Invoices")
         case .products: ("کالاها و خدمات", "Products")
         case .priceLists: ("فهرست‌های قیمت", "Price lists")
@@ -95,6 +96,7 @@ enum UIText {
         case .newProduct: ("کالای جدید", "New product")
         case .newActivity: ("فعالیت جدید", "New activity")
         case .newCase: ("درخواست جدید", "New case")
+        case .newArticle: ("مقالهٔ جدید", "New article")
         case .newPriceList: ("فهرست قیمت جدید", "New price list")
         case .possibleDuplicates: ("رکوردهای مشابهی پیدا شد. اگر همین است، به آن بروید؛ وگرنه «ذخیره با وجود مشابه» را بزنید.",
                                    "Similar records exist. Open the right one, or tick “save anyway”.")

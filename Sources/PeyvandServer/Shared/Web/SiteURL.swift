@@ -4,7 +4,7 @@ import Vapor
 
 /// The record types that have list, record and form pages.
 enum WebResource: String, CaseIterable, Sendable {
-    case accounts, contacts, leads, opportunities, quotes, orders, invoices, products, activities, cases
+    case accounts, contacts, leads, opportunities, quotes, orders, invoices, products, activities, cases, knowledge
     case priceLists = "price-lists"
 }
 
