@@ -47,7 +47,7 @@ def test_admin_index_links_to_every_administration_page(page_as, base_url: str):
 def test_sales_rep_has_no_administration(page_as, base_url: str):
     reza = page_as(REZA)
     reza.goto("/")
-    expect(reza.locator("header.app-header nav a")).to_have_count(9)
+    expect(reza.locator("header.app-header nav a")).to_have_count(10)
     expect(header_admin_link(reza)).to_have_count(0)
     for address in ["/admin", "/admin/users", "/admin/roles", "/admin/settings", "/admin/audit"]:
         response = reza.goto(address)

@@ -58,6 +58,6 @@ def test_the_case_form_suggests_the_article_as_the_description_is_typed(page_as,
     submit_form(page)
     expect(page.locator("#suggested-articles")).to_contain_text(f"مودم {word}")
     with page.expect_navigation():
-        page.locator("#suggested-articles button", has_text="به‌کار رفت").click()
+        page.locator("#suggested-articles li", has=page.locator(f"a[href='/knowledge/{article_id}']")).locator("button").click()
     expect(page.locator("#articles")).to_contain_text(f"مودم {word}")
-    expect(page.locator("#suggested-articles")).to_have_count(0)
+    expect(page.locator(f"#suggested-articles a[href='/knowledge/{article_id}']")).to_have_count(0)

@@ -49,7 +49,7 @@ def test_english_sticks_on_the_account_and_switching_back_restores_persian(page:
         nav = page.get_by_role("navigation", name="Sections")
         expect(nav.get_by_role("link", name="Contacts", exact=True)).to_have_attribute("aria-current", "page")
         # A support agent is offered only what the role reads: no leads, deals or quotes.
-        expect(nav.get_by_role("link")).to_have_text(["Home", "Accounts", "Contacts", "Products", "Activities", "Cases"])
+        expect(nav.get_by_role("link")).to_have_text(["Home", "Accounts", "Contacts", "Products", "Activities", "Cases", "Knowledge base"])
         expect(switch).to_have_text("فارسی")
         expect(switch).to_have_attribute("lang", "fa")
         expect(page.get_by_role("button", name="Sign out")).to_be_visible()
