@@ -10,6 +10,7 @@ public enum ServiceModule {
             CreateQueuesAndCases(),
             CreateSLAPoliciesAndContracts(),
             CreateCaseEmails(),
+            IndexCasesForSimilarity(),
         ]
     }
 
