@@ -70,12 +70,10 @@ public struct ArticleSuggestions: Sendable {
 
     private func textMatches(of words: [String], facts: CaseFacts, scope: SQLQueryString?, limit: Int) async throws -> [KnowledgeArticle] {
         guard !words.isEmpty else { return [] }
-        let match = SearchIndex.matchAny(words, table: KnowledgeArticle.schema, alias: "a", dialect: store.dialect)
-        return try await articles("""
-            SELECT a.id FROM kb_articles a \(match.join ?? "")
-            WHERE a.org_id = \(bind: facts.organisationID) AND a.deleted_at IS NULL AND a.status = 'published' AND \(match.condition) \(Self.and(scope))
-            ORDER BY \(match.rankOrder), a.id DESC LIMIT \(unsafeRaw: String(limit))
-            """)
+        return try await articles(SearchIndex.latestSharingAny(
+            words, table: KnowledgeArticle.schema, alias: "a",
+            conditions: "a.org_id = \(bind: facts.organisationID) AND a.deleted_at IS NULL AND a.status = 'published' \(Self.and(scope))",
+            window: CaseSimilarity.textWindow, limit: limit, dialect: store.dialect))
     }
 
     private static func and(_ scope: SQLQueryString?) -> SQLQueryString {

@@ -68,21 +68,34 @@ public enum SearchIndex {
         var rankOrder: SQLQueryString
     }
 
-    /// A row matches when any of the words is one of its words; rows with more (and rarer) of them
-    /// rank first. For "more like this" lookups (similar cases), where no single word is required.
-    static func matchAny(_ words: [String], table: String, alias: String, dialect: SQLDialectKind) -> Match {
+    /// "More like this" (similar cases, suggested articles): the ids of the `limit` rows of `table`
+    /// (aliased `alias`, meeting `conditions`) that share the most (and rarest) of the words, no
+    /// single word being required. Only the latest `window` rows sharing any word are ranked: a
+    /// common word is shared by a good part of the table, and ranking every row that has it cost
+    /// 200 ms at 200,000 cases (12 ms for the latest 2,000). On SQLite the window is taken from the
+    /// index before `conditions` apply (the index spans organisations), so in a database shared by
+    /// several organisations it may hold fewer of the reader's rows.
+    static func latestSharingAny(_ words: [String], table: String, alias: String, conditions: SQLQueryString, window: Int, limit: Int,
+                                 dialect: SQLDialectKind) -> SQLQueryString {
         switch dialect {
         case .sqlite:
             let expression = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ")
             let fts = ftsTable(table)
-            return Match(join: "JOIN \(ident: fts) ON \(ident: fts).rowid = \(ident: alias).rowid",
-                         condition: "\(ident: fts) MATCH \(bind: expression)",
-                         rankOrder: "\(ident: fts).rank")
+            return """
+                SELECT \(ident: alias).id FROM (SELECT rowid AS pv_rowid, rank AS pv_rank FROM \(ident: fts) WHERE \(ident: fts) MATCH \(bind: expression)
+                  ORDER BY rowid DESC LIMIT \(literal: window)) AS pv_match
+                JOIN \(ident: table) AS \(ident: alias) ON \(ident: alias).rowid = pv_match.pv_rowid
+                WHERE \(conditions)
+                ORDER BY pv_match.pv_rank, \(ident: alias).id DESC LIMIT \(literal: limit)
+                """
         case .postgresql:
-            let expression = words.joined(separator: " | ")
-            return Match(join: nil,
-                         condition: "\(ident: alias).search_vector @@ to_tsquery('simple', \(bind: expression))",
-                         rankOrder: "ts_rank(\(ident: alias).search_vector, to_tsquery('simple', \(bind: expression))) DESC")
+            let query: SQLQueryString = "to_tsquery('simple', \(bind: words.joined(separator: " | ")))"
+            return """
+                SELECT \(ident: alias).id FROM (SELECT \(ident: alias).id, \(ident: alias).search_vector FROM \(ident: table) AS \(ident: alias)
+                  WHERE \(conditions) AND \(ident: alias).search_vector @@ \(query)
+                  ORDER BY \(ident: alias).id DESC LIMIT \(literal: window)) AS \(ident: alias)
+                ORDER BY ts_rank(\(ident: alias).search_vector, \(query)) DESC, \(ident: alias).id DESC LIMIT \(literal: limit)
+                """
         }
     }
 

@@ -23,6 +23,9 @@ public struct CaseSimilarity: Sendable {
         public var sharesWords: Bool { sharedWords > 0 }
     }
 
+    /// How many of the latest cases sharing a word are ranked by text (see `SearchIndex.latestSharingAny`).
+    static let textWindow = 2_000
+
     /// Attributes rank first (the issue: "same product/model and problem category first").
     static let weights = (product: 0.45, category: 0.3, text: 0.25)
 
@@ -66,16 +69,13 @@ public struct CaseSimilarity: Sendable {
         """
     }
 
-    /// Cases sharing words with this one, best ranked first.
+    /// Recent cases sharing words with this one, best ranked first.
     private func textMatches(of facts: CaseFacts, words: [String], scope: SQLQueryString?, limit: Int) async throws -> [SupportCase] {
         guard !words.isEmpty else { return [] }
-        let match = SearchIndex.matchAny(words, table: SupportCase.schema, alias: "c", dialect: store.dialect)
-        return try await cases("""
-            SELECT c.id FROM cases c \(match.join ?? "")
-            WHERE c.org_id = \(bind: facts.organisationID) AND c.deleted_at IS NULL \(Self.excluding(facts.caseID))
-            AND \(match.condition) \(Self.and(scope))
-            ORDER BY \(match.rankOrder), c.id DESC LIMIT \(unsafeRaw: String(limit))
-            """)
+        return try await cases(SearchIndex.latestSharingAny(
+            words, table: SupportCase.schema, alias: "c",
+            conditions: "c.org_id = \(bind: facts.organisationID) AND c.deleted_at IS NULL \(Self.excluding(facts.caseID)) \(Self.and(scope))",
+            window: Self.textWindow, limit: limit, dialect: store.dialect))
     }
 
     private func cases(_ query: SQLQueryString) async throws -> [SupportCase] {
