@@ -30,12 +30,13 @@ public struct CaseFacts: Sendable {
                   category: supportCase.category, language: supportCase.language)
     }
 
-    /// The words worth matching on: the longest distinct ones of at least three letters, up to twelve.
+    /// The words worth matching on: the longest distinct ones of at least three letters, up to eight
+    /// (each more word is one more list the search index merges and weighs).
     var significantWords: [String] {
         var seen = Set<String>()
         return SearchText.words(of: [title, description ?? ""].joined(separator: " "))
             .filter { $0.count >= 3 && !$0.allSatisfy(\.isNumber) && seen.insert($0).inserted }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.prefix(12).map { $0 }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.prefix(8).map { $0 }
     }
 
     /// How many words another text must share with this one to count as alike by text alone:
