@@ -50,6 +50,43 @@ struct CasePagesTests {
         }
     }
 
+    @Test func a_case_page_shows_the_customers_other_cases_latest_activities_and_orders_as_far_as_the_agent_reads() async throws {
+        try await withApp { app in
+            let org = try await TestOrganisation.make(app)
+            func post(_ path: String, _ body: [String: Any], as member: TestOrganisation.Member? = nil) async throws -> [String: Any] {
+                let response = try await app.testing().sendRequest(.POST, "api/v1/\(path)", headers: (member ?? org.admin).bearer.json, body: jsonBody(body))
+                #expect(response.status == .created || response.status == .ok, "\(path): \(response.body.string)")
+                return response.json
+            }
+            let account = try #require(try await post("accounts", ["name": "فروشگاه آریا"])["id"] as? String)
+            let product = try #require(try await post("products", ["sku": "P-1", "name_fa": "کارتخوان", "list_price": ["amount_minor": 1000]])["id"] as? String)
+            let quote = try #require(try await post("quotes", ["account_id": account, "lines": [["product_id": product, "quantity": 1]]])["id"] as? String)
+            _ = try await post("quotes/\(quote)/send", [:])
+            let order = try #require((try await post("quotes/\(quote)/accept", [:])["order"] as? [String: Any])?["number"] as? String)
+            _ = try await post("activities", ["kind": "call", "subject": "پیگیری نصب", "regarding": ["type": "account", "id": account]])
+            let earlier = try #require(try await post("cases", ["title": "درخواست آموزش", "account_id": account])["number"] as? String)
+            let current = try #require(try await post("cases", ["title": "کارتخوان روشن نمی‌شود", "account_id": account])["id"] as? String)
+            _ = try await post("cases", ["title": "مورد سازمان دیگر"])
+
+            let web = try await WebClient.signIn(app, email: org.admin.user.email)
+            let page = try await web.get("/cases/\(current)").body.string
+            #expect(page.contains("سوابق مشتری"))
+            #expect(page.contains(earlier))
+            #expect(page.contains("پیگیری نصب"))
+            #expect(page.contains(order))
+            #expect(!page.contains("مورد سازمان دیگر"))
+            #expect(page.contains("/accounts/\(account.lowercased())#timeline") || page.contains("/accounts/\(account)#timeline"))
+
+            // An agent reads only their own cases and activities, and no orders: none of the admin's show.
+            let agent = try await org.addMember(role: .supportAgent)
+            let theirs = try #require(try await post("cases", ["title": "کارتخوان دوم", "account_id": account, "owner_id": agent.id.uuidString])["id"] as? String)
+            let agentWeb = try await WebClient.signIn(app, email: agent.user.email)
+            let agentPage = try await agentWeb.get("/cases/\(theirs)").body.string
+            #expect(agentPage.contains("کارتخوان دوم"))
+            #expect(!agentPage.contains(earlier) && !agentPage.contains("پیگیری نصب") && !agentPage.contains(order))
+        }
+    }
+
     @Test func an_accounts_page_offers_a_new_case_for_it_and_its_timeline_names_and_links_the_case() async throws {
         try await withApp { app in
             let org = try await TestOrganisation.make(app)

@@ -36,6 +36,7 @@ enum CasePages: RecordPages {
         let related = try await service(page).related(to: id, in: page.context)
         let similar = try await CaseSimilarity(store: page.store).similar(to: supportCase, in: page.context)
         let knowledge = try await CaseArticlePages.knowledge(of: supportCase, page: page)
+        let history = try await CaseCustomerHistory.of(supportCase, in: page.context, store: page.store)
         let comments = try await service(page).comments(of: id, in: page.context)
         let serviceLevel = try await CaseServiceLevel.of(supportCase, in: page.context, store: page.store)
         let replies = CaseMailReplies(store: page.store)
@@ -44,7 +45,7 @@ enum CasePages: RecordPages {
         var state = commentForm
         if state.values["visibility"] == nil { state.values["visibility"] = CaseComment.Visibility.internal.rawValue }
         return page.render(supportCase.title, section: .cases, status: commentForm.formError == nil ? .ok : .unprocessableEntity,
-                           CaseViews.record(supportCase, names: names, related: related, similar: similar, knowledge: knowledge, comments: comments, serviceLevel: serviceLevel,
+                           CaseViews.record(supportCase, names: names, related: related, similar: similar, knowledge: knowledge, history: history, comments: comments, serviceLevel: serviceLevel,
                                             mail: mail, commentForm: state, page: page))
     }
 

@@ -7,6 +7,7 @@ enum CaseText {
     case comments, addComment, commentBody, visibility, noComments, startWork, waitOnCustomer, resolve, close, reopen
     case accountTimeline, contactTimeline, openCases, myCases, unassigned, routedBy, queueName, position, assignmentMode, members
     case rules, rulesHint, newQueue, anyValue, similarCases, sameProduct, sameCategory
+    case customerHistory, otherCases, latestActivities, latestOrders, wholeTimeline
 
     func text(in language: Language) -> String {
         let text: (fa: String, en: String) = switch self {
@@ -59,6 +60,11 @@ enum CaseText {
         case .newQueue: ("صف جدید", "New queue")
         case .anyValue: ("هر", "Any")
         case .similarCases: ("درخواست‌های مشابه", "Similar cases")
+        case .customerHistory: ("سوابق مشتری", "Customer history")
+        case .otherCases: ("درخواست‌های دیگر", "Other cases")
+        case .latestActivities: ("آخرین فعالیت‌ها", "Latest activities")
+        case .latestOrders: ("آخرین سفارش‌ها", "Latest orders")
+        case .wholeTimeline: ("همهٔ سوابق", "Whole timeline")
         case .sameProduct: ("همان محصول", "same product")
         case .sameCategory: ("همان دسته", "same category")
         }

@@ -58,7 +58,7 @@ enum CaseViews {
     }
 
     static func record(_ supportCase: SupportCase, names: Names, related: [SupportCase], similar: [CaseSimilarity.Match],
-                       knowledge: CaseArticleViews.Knowledge, comments: [CaseComment],
+                       knowledge: CaseArticleViews.Knowledge, history: CaseCustomerHistory, comments: [CaseComment],
                        serviceLevel: CaseServiceLevel, mail: CaseMailViews.Mail, commentForm: FormState, page: WebPage) -> Node<HTML.BodyContext> {
         let display = page.display, language = page.language
         func text(_ key: CaseText) -> String { key.text(in: language) }
@@ -149,6 +149,7 @@ enum CaseViews {
                             .unwrap(match.supportCase.resolution) { .p(.class("muted"), .attribute(named: "dir", value: "auto"), .text($0)) })
                     }))),
                 CaseArticleViews.sections(supportCase, knowledge: knowledge, mayUpdate: mayUpdate, page: page),
+                CaseHistoryViews.section(supportCase, history: history, page: page),
                 CaseMailViews.sections(supportCase, mail: mail, replyForm: commentForm, mayReply: mayUpdate, page: page),
                 RecordView.section(text(.comments), id: "comments",
                     comments.isEmpty ? Node<HTML.BodyContext>.p(.class("empty"), .text(text(.noComments))) : .ol(
