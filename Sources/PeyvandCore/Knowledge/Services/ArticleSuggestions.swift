@@ -86,21 +86,20 @@ public struct ArticleSuggestions: Sendable {
 
     private func textMatches(of words: [String], _ conditions: SQLQueryString, limit: Int) async throws -> [Candidate] {
         guard !words.isEmpty else { return [] }
-        return try await candidates(whereIDIn: SearchIndex.latestSharingAny(
+        return try await candidates(whereIDIn: SearchIndex.sharingAny(
             words, table: KnowledgeArticle.schema, alias: "a", conditions: conditions, window: CaseSimilarity.textWindow, limit: limit,
             dialect: store.dialect))
     }
 
     private func candidates(whereIDIn ids: SQLQueryString) async throws -> [Candidate] {
-        try await store.sql().raw("""
-            SELECT id, product_id, category_key, language, helpful_count, search_text FROM kb_articles WHERE id IN (\(ids))
-            """).all().map { row in
-            Candidate(id: try row.decode(column: "id", as: UUID.self),
-                      words: Set(try row.decode(column: "search_text", as: String.self).split(separator: " ")),
-                      productID: try row.decode(column: "product_id", as: UUID?.self),
-                      categoryKey: try row.decode(column: "category_key", as: String?.self),
-                      language: try row.decode(column: "language", as: String.self),
-                      helpfulCount: try row.decode(column: "helpful_count", as: Int.self))
-        }
+        try await store.sql().raw("SELECT id, product_id, category_key, language, helpful_count, search_text FROM kb_articles WHERE id IN (\(ids))")
+            .all().map { row in
+                Candidate(id: try row.decode(column: "id", as: UUID.self),
+                          words: Set(try row.decode(column: "search_text", as: String.self).split(separator: " ")),
+                          productID: try row.decode(column: "product_id", as: UUID?.self),
+                          categoryKey: try row.decode(column: "category_key", as: String?.self),
+                          language: try row.decode(column: "language", as: String.self),
+                          helpfulCount: try row.decode(column: "helpful_count", as: Int.self))
+            }
     }
 }

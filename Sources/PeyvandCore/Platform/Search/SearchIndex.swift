@@ -70,13 +70,15 @@ public enum SearchIndex {
 
     /// "More like this" (similar cases, suggested articles): the ids of the `limit` rows of `table`
     /// (aliased `alias`, meeting `conditions`) that share the most (and rarest) of the words, no
-    /// single word being required. Only the latest `window` rows sharing any word are ranked: a
-    /// common word is shared by a good part of the table, and ranking every row that has it cost
-    /// 200 ms at 200,000 cases (6 ms for the latest 1,000, on eight words). On SQLite the window is taken from the
-    /// index before `conditions` apply (the index spans organisations), so in a database shared by
-    /// several organisations it may hold fewer of the reader's rows.
-    static func latestSharingAny(_ words: [String], table: String, alias: String, conditions: SQLQueryString, window: Int, limit: Int,
-                                 dialect: SQLDialectKind) -> SQLQueryString {
+    /// single word being required.
+    ///
+    /// `window`: rank only the latest so many rows sharing a word. A common word is shared by a
+    /// good part of a big table, and ranking every row that has it cost 200 ms at 200,000 cases
+    /// (6 ms for the latest 1,000, on eight words). On SQLite the window is taken from the index
+    /// before `conditions` apply (the index spans organisations), so in a database shared by several
+    /// organisations it may hold fewer of the reader's rows; on PostgreSQL it is the organisation's.
+    static func sharingAny(_ words: [String], table: String, alias: String, conditions: SQLQueryString, window: Int, limit: Int,
+                           dialect: SQLDialectKind) -> SQLQueryString {
         switch dialect {
         case .sqlite:
             let expression = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ")

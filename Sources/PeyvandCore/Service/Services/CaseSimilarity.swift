@@ -26,7 +26,7 @@ public struct CaseSimilarity: Sendable {
         public var sharesWords: Bool { sharedWords > 0 }
     }
 
-    /// How many of the latest cases sharing a word are ranked by text (see `SearchIndex.latestSharingAny`).
+    /// How many of the latest cases sharing a word are ranked by text (see `SearchIndex.sharingAny`).
     static let textWindow = 1_000
 
     /// Attributes rank first (the issue: "same product/model and problem category first").
@@ -95,23 +95,22 @@ public struct CaseSimilarity: Sendable {
     /// Recent cases sharing words with this one, best ranked first.
     private func textMatches(of facts: CaseFacts, words: [String], scope: SQLQueryString?, limit: Int) async throws -> [Candidate] {
         guard !words.isEmpty else { return [] }
-        return try await candidates(whereIDIn: SearchIndex.latestSharingAny(
+        return try await candidates(whereIDIn: SearchIndex.sharingAny(
             words, table: SupportCase.schema, alias: "c",
             conditions: "c.org_id = \(bind: facts.organisationID) AND c.deleted_at IS NULL \(Self.excluding(facts.caseID)) \(Self.and(scope))",
             window: Self.textWindow, limit: limit, dialect: store.dialect))
     }
 
     private func candidates(whereIDIn ids: SQLQueryString) async throws -> [Candidate] {
-        try await store.sql().raw("""
-            SELECT id, title, description, product_id, product_model, category_key FROM cases WHERE id IN (\(ids))
-            """).all().map { row in
-            Candidate(id: try row.decode(column: "id", as: UUID.self),
-                      text: [try row.decode(column: "title", as: String.self), try row.decode(column: "description", as: String?.self) ?? ""]
-                          .joined(separator: " "),
-                      productID: try row.decode(column: "product_id", as: UUID?.self),
-                      productModel: try row.decode(column: "product_model", as: String?.self),
-                      categoryKey: try row.decode(column: "category_key", as: String?.self))
-        }
+        try await store.sql().raw("SELECT id, title, description, product_id, product_model, category_key FROM cases WHERE id IN (\(ids))")
+            .all().map { row in
+                Candidate(id: try row.decode(column: "id", as: UUID.self),
+                          text: [try row.decode(column: "title", as: String.self), try row.decode(column: "description", as: String?.self) ?? ""]
+                              .joined(separator: " "),
+                          productID: try row.decode(column: "product_id", as: UUID?.self),
+                          productModel: try row.decode(column: "product_model", as: String?.self),
+                          categoryKey: try row.decode(column: "category_key", as: String?.self))
+            }
     }
 
     private static func excluding(_ id: UUID?) -> SQLQueryString {
