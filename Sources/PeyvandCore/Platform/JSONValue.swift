@@ -40,11 +40,10 @@ public enum JSONValue: Codable, Sendable, Equatable, Hashable {
     public init(_ bool: Bool?) { self = bool.map { .bool($0) } ?? .null }
     public init(_ date: Date?) { self = date.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null }
 
+    /// Sorted keys, slashes unescaped, dates as ISO 8601. JSON values, objects of them and audit
+    /// diffs take the faster overloads of `JSONText`.
     public static func encodeToString(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try encodeWithFoundation(value)
     }
 }
 
